@@ -1,0 +1,5 @@
+import { ArcProvider } from './provider.js';
+
+ArcProvider.define('arc-provider');
+
+export { ArcProvider };

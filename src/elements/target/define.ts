@@ -1,0 +1,5 @@
+import { ArcTarget } from './target.js';
+
+ArcTarget.define('arc-target');
+
+export { ArcTarget };

@@ -1,0 +1,53 @@
+// Browser tests in Debian's headless Chromium against a real emulator (HTTP + WebSocket) started here on a free port.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from './emulator/server.mjs';
+import { findChromium, CHROMIUM_ARGS, INSTALL_HINT } from './scripts/chromium.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+
+/** One emulator for the whole run; tests reset it through its control API. */
+let emulator;
+const emulatorPlugin = {
+  name: 'arc-emulator',
+  async serverStart() {
+    emulator = await startEmulator({ port: 0, seed: 7, rate: 0 });
+  },
+  async serverStop() {
+    await emulator?.close();
+  },
+};
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+  plugins: [emulatorPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><script>window.__ARC_EMULATOR__ = ${JSON.stringify(emulator?.url ?? '')};</script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
+};
+
+
