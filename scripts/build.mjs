@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -13,10 +14,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 
-// Generated assets (star catalogue etc.) that the sources import.
-for (const f of readdirSync('scripts').filter((f) => /^generate-.*\.mjs$/.test(f)).sort()) {
-  run(process.execPath, [join('scripts', f)]);
-}
+generate();
 
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/i18n/**']);
 run(bin('rollup'), ['-c', '--silent']);

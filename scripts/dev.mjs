@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/server.mjs';
+import { generate } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -19,6 +20,7 @@ const { values: opts } = parseArgs({
   },
 });
 
+generate();
 const emulator = await startEmulator({ port: Number(opts['emulator-port']), seed: Number(opts.seed), rate: Number(opts.rate) });
 const server = await startDevServer({
   config: {

@@ -6,6 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.mjs';
+import { generate } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] === 'build' ? 'build' : 'dev';
@@ -13,13 +14,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 process.chdir(root);
 
 execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/i18n/**'], { stdio: 'inherit' });
-for (const f of ['generate-sky-data.mjs']) {
-  try {
-    execFileSync(process.execPath, [join('scripts', f)], { stdio: 'inherit' });
-  } catch {
-    /* optional generator absent */
-  }
-}
+generate();
 
 let emulator = null;
 let emulatorUrl = 'http://127.0.0.1:8787';

@@ -41,6 +41,7 @@ function walk(dir, match) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'arc-test-'));
 
+step('generate', process.execPath, ['scripts/generate.mjs']);
 step('type-check', bin('tsc'), ['-p', 'tsconfig.test.json']);
 step('lint', bin('eslint'), ['.']);
 step('build', process.execPath, ['scripts/build.mjs']);
