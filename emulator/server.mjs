@@ -129,7 +129,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', seed = 1, ra
     const fault = takeFault(control, path, pathAndQuery);
     const delay = fault?.latency ?? control.latencyMs;
     if (delay > 0) await sleep(delay);
-    if (fault) return answerFault(req, res, fault);
+    // A fault with only `latency` slows the normal answer instead of replacing it.
+    const latencyOnly =
+      fault?.latency !== undefined && !fault.hang && !fault.malformed && fault.status === undefined && fault.body === undefined && !fault.headers;
+    const replaces = fault && !latencyOnly;
+    if (fault && replaces) return answerFault(req, res, fault);
 
     if (path.startsWith('/hips/')) {
       if (await handleHips(req, res, url)) return;

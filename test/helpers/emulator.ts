@@ -25,7 +25,7 @@ export interface FaultSpec {
   malformed?: boolean;
   /** Never answer. */
   hang?: boolean;
-  /** Extra delay in milliseconds before answering. */
+  /** Extra delay in milliseconds before answering; alone (no status, body, malformed or hang) it delays the normal answer. */
   latency?: number;
   /** Apply to this many matching requests, then remove itself. Default: until reset. */
   times?: number;

@@ -132,6 +132,15 @@ describe('control API and live socket', () => {
       assert.deepEqual(await res.json(), { detail: 'A server error occurred.' });
     });
 
+    test('a fault with only latency delays the normal answer', async () => {
+      await ok('POST', 'faults', { match: '/observingsites/', latency: 300, times: 1 });
+      const started = Date.now();
+      const res = await fetch(`${base}/observingsites/`);
+      assert.equal(res.status, 200);
+      assert.ok((await res.json()).count > 50);
+      assert.ok(Date.now() - started >= 280, 'answer was delayed');
+    });
+
     test('malformed bodies are truncated JSON with status 200', async () => {
       await ok('POST', 'faults', { match: '/activities/', malformed: true, times: 1 });
       const res = await fetch(`${base}/activities/`);
