@@ -27,7 +27,7 @@ const server = await startDevServer({
     rootDir: root,
     port: Number(opts.port),
     hostname: '127.0.0.1',
-    nodeResolve: { exportConditions: ['browser', 'development'] },
+    nodeResolve: { exportConditions: ['browser', 'production'] },
     plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: join(root, 'tsconfig.json') })],
     middleware: [
       (ctx, next) => {

@@ -11,6 +11,9 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
  * another language is fetched once (a lazy chunk) and the host re-renders when it arrives.
  */
 export class LocalizeController<T extends Record<string, string>> implements ReactiveController {
+  /** Resolved once per update: finding the language walks up the DOM. */
+  private cachedLocale: string | null = null;
+
   constructor(
     private readonly host: LocalizeHost,
     private readonly namespace: string,
@@ -21,7 +24,7 @@ export class LocalizeController<T extends Record<string, string>> implements Rea
 
   /** Full BCP 47 tag for Intl formatting (e.g. `fr-CA`). */
   get locale(): string {
-    return this.host.localeTag();
+    return (this.cachedLocale ??= this.host.localeTag());
   }
 
   get lang(): Lang {
@@ -29,6 +32,7 @@ export class LocalizeController<T extends Record<string, string>> implements Rea
   }
 
   hostUpdate(): void {
+    this.cachedLocale = this.host.localeTag();
     const lang = this.lang;
     if (lang !== 'en' && !catalogFor(lang)) {
       loadCatalog(lang)

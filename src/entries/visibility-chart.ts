@@ -1,0 +1,2 @@
+import '../elements/visibility-chart/define.js';
+export * from '../elements/visibility-chart/visibility-chart.js';
