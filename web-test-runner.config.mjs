@@ -5,6 +5,8 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { generate } from './scripts/generate.mjs';
 import { startEmulator } from './emulator/server.mjs';
 import { findChromium, CHROMIUM_ARGS, INSTALL_HINT } from './scripts/chromium.mjs';
 
@@ -19,10 +21,35 @@ let emulator;
 const emulatorPlugin = {
   name: 'arc-emulator',
   async serverStart() {
+    generate(); // build-time assets the sources import (src/generated/)
     emulator = await startEmulator({ port: 0, seed: 7, rate: 0 });
   },
   async serverStop() {
     await emulator?.close();
+  },
+};
+
+/**
+ * React 19 ships CommonJS only: bundle it once with esbuild into an ES module the framework test imports from
+ * `/__react.js` (React itself, not our code).
+ */
+let reactBundle;
+const reactPlugin = {
+  name: 'arc-react-bundle',
+  async serve(context) {
+    if (context.path !== '/__react.js') return undefined;
+    reactBundle ??= build({
+      stdin: {
+        contents: "export { createElement, useState, useEffect, useRef, StrictMode } from 'react'; export { createRoot } from 'react-dom/client'; export { flushSync } from 'react-dom';",
+        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    }).then((r) => r.outputFiles[0].text);
+    return { body: await reactBundle, type: 'js' };
   },
 };
 
@@ -37,7 +64,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [emulatorPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
+  plugins: [emulatorPlugin, reactPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { ArcElement } from '../elements/arc-element.js';
 import { ArcApiError, toArcError } from '../api/errors.js';
-import { parseCoordinates } from '../api/targets.js';
+import { parseCoordinates, parseTarget } from '../api/targets.js';
 
 /** A target as a page author may give it through the `targets` property. */
 export type TargetInput =
@@ -73,11 +73,6 @@ function specFromElement(el: Element): Spec | null {
     label: el.getAttribute('label') ?? undefined,
     color: el.getAttribute('color') ?? undefined,
   });
-}
-
-/** Looks like coordinates rather than a name: starts with a digit or sign and has two numeric parts. */
-function looksLikeCoordinates(text: string): boolean {
-  return /^[+\-−]?\d/.test(text) && /\d[\s,]+[+\-−]?\d/.test(text);
 }
 
 /**
@@ -160,23 +155,26 @@ export class TargetsController implements ReactiveController {
     if (cached) return { ...cached, label: label ?? cached.target?.name ?? cached.label, color: spec.color };
 
     const base = { key: spec.key, color: spec.color };
-    // Coordinates given explicitly, or a string that looks like coordinates.
-    const coordText =
-      spec.ra != null && spec.dec != null
-        ? `${spec.ra} ${spec.dec}`
-        : spec.name && looksLikeCoordinates(spec.name)
-          ? spec.name
-          : null;
-    if (coordText !== null) {
-      let entry: TargetEntry;
+    // Coordinates given explicitly (`ra`/`dec`), or text that parses as coordinates (`83.8 -5.4`, `Orion: 05:35 -05:23`).
+    let coordinates: { ra: number; dec: number; name: string } | null = null;
+    let error: ArcApiError | null = null;
+    if (spec.ra != null && spec.dec != null) {
       try {
-        const { ra, dec } = parseCoordinates(coordText);
-        const name = spec.name && !looksLikeCoordinates(spec.name) ? spec.name : coordText;
-        entry = { ...base, label: label ?? name, status: 'ok', target: { name, ra, dec, pmRa: spec.pmRa, pmDec: spec.pmDec }, error: null };
+        const c = parseCoordinates(`${spec.ra} ${spec.dec}`);
+        coordinates = { ...c, name: spec.name ?? `${spec.ra} ${spec.dec}` };
       } catch (err) {
-        entry = { ...base, label: label ?? spec.name ?? coordText, status: 'error', target: null, error: toArcError(err) };
-        this.report(spec.key, entry.error!);
+        error = toArcError(err);
       }
+    } else {
+      const parsed = parseTarget(spec.name!);
+      if (parsed.kind === 'coordinates') coordinates = { ra: parsed.ra, dec: parsed.dec, name: parsed.name ?? parsed.input };
+      else if (parsed.kind === 'invalid') error = parsed.error;
+    }
+    if (coordinates || error) {
+      const entry: TargetEntry = coordinates
+        ? { ...base, label: label ?? coordinates.name, status: 'ok', target: { ...coordinates, pmRa: spec.pmRa, pmDec: spec.pmDec }, error: null }
+        : { ...base, label: label ?? spec.name ?? `${spec.ra} ${spec.dec}`, status: 'error', target: null, error };
+      if (error) this.report(spec.key, error);
       this.results.set(spec.key, entry);
       return entry;
     }

@@ -250,6 +250,11 @@ export const night: Strings<typeof en.night> = {
   rowCloud: 'Wolken',
   rowScore: 'Wert',
   weatherLoading: 'Vorhersage wird geladen…',
+  score: 'Beobachtungswert',
+  invalidOption: 'Unbekannter Wert für {name}: „{value}“. Erlaubt: {allowed}. Verwendet wird „{fallback}“.',
+};
+
+export const nightWeather: Strings<typeof en.nightWeather> = {
   weatherUnavailable: 'Wetter nicht verfügbar',
   currentUnavailable: 'Aktuelle Bedingungen nicht verfügbar: {reason}',
   noForecastForDate: 'Keine Vorhersage für diese Nacht: Vorhersagen decken die letzten drei Monate und die nächsten zwei Wochen ab.',
@@ -269,7 +274,6 @@ export const night: Strings<typeof en.night> = {
   precipitation: 'Niederschlag',
   gusts: 'Böen',
   seeingReported: 'Seeing (gemeldet)',
-  score: 'Beobachtungswert',
   nightScore: 'Heute Nacht',
   scoreNow: 'Jetzt',
   scoreValue: '{score}/100',
@@ -292,7 +296,6 @@ export const night: Strings<typeof en.night> = {
     'Jede Stunde erhält 100 × das Produkt aus vier Faktoren von 0 bis 1 — Wolken (nach Schichten, hohe Wolken zählen halb), Niederschlagswahrscheinlichkeit, Feuchte (relative Feuchte und Taupunktdifferenz) und Wind (Geschwindigkeit und Böen) —, jeder hoch seinem Gewicht geteilt durch das größte Gewicht. Ein Faktor 0 setzt die Stunde auf 0. Der Wert der Nacht ist der Mittelwert über das bewertete Fenster; das beste Zeitfenster ist die längste Folge von Stunden innerhalb von 10 Punkten der besten Stunde.',
   weightsInForce: 'Gewichte: Wolken {cloud}, Niederschlag {precipitation}, Feuchte {humidity}, Wind {wind}.',
   invalidWeights: 'score-weights wird ignoriert: {reason} Es gelten die Standardgewichte.',
-  invalidOption: 'Unbekannter Wert für {name}: „{value}“. Erlaubt: {allowed}. Verwendet wird „{fallback}“.',
   seeingEstimate: 'Seeing (Schätzung)',
   seeingGood: 'gut',
   seeingFair: 'mittel',

@@ -186,6 +186,12 @@ export const night = {
   rowCloud: 'Cloud',
   rowScore: 'Score',
   weatherLoading: 'Loading the forecast…',
+  score: 'Observing score',
+  invalidOption: 'Unknown {name} “{value}”: use {allowed}. Using “{fallback}”.',
+} as const;
+
+/** `<arc-night-card>` weather part (loaded with the forecast): conditions, observing score, attribution. */
+export const nightWeather = {
   weatherUnavailable: 'Weather unavailable',
   currentUnavailable: 'Current conditions unavailable: {reason}',
   noForecastForDate: 'No forecast for this night: forecasts cover the past three months and the next two weeks.',
@@ -205,7 +211,6 @@ export const night = {
   precipitation: 'Precipitation',
   gusts: 'Gusts',
   seeingReported: 'Seeing (reported)',
-  score: 'Observing score',
   nightScore: 'Tonight',
   scoreNow: 'Now',
   scoreValue: '{score}/100',
@@ -228,7 +233,6 @@ export const night = {
     'Each hour scores 100 × the product of four factors from 0 to 1 — cloud (layers, high cloud counting half), precipitation probability, humidity (relative humidity and dew-point spread) and wind (speed and gusts) — each raised to its weight divided by the largest weight. A factor at 0 makes the hour 0. The night’s score is the mean over the scored window; the best window is the longest run of hours within 10 points of the best hour.',
   weightsInForce: 'Weights: cloud {cloud}, precipitation {precipitation}, humidity {humidity}, wind {wind}.',
   invalidWeights: 'Ignoring score-weights: {reason} The default weights are used.',
-  invalidOption: 'Unknown {name} “{value}”: use {allowed}. Using “{fallback}”.',
   seeingEstimate: 'Seeing (estimate)',
   seeingGood: 'good',
   seeingFair: 'fair',

@@ -250,6 +250,11 @@ export const night: Strings<typeof en.night> = {
   rowCloud: 'Nubes',
   rowScore: 'Nota',
   weatherLoading: 'Cargando el pronóstico…',
+  score: 'Nota de observación',
+  invalidOption: '{name} «{value}» desconocido: use {allowed}. Se usa «{fallback}».',
+};
+
+export const nightWeather: Strings<typeof en.nightWeather> = {
   weatherUnavailable: 'Tiempo no disponible',
   currentUnavailable: 'Condiciones actuales no disponibles: {reason}',
   noForecastForDate: 'No hay pronóstico para esta noche: los pronósticos cubren los últimos tres meses y las próximas dos semanas.',
@@ -269,7 +274,6 @@ export const night: Strings<typeof en.night> = {
   precipitation: 'Precipitación',
   gusts: 'Ráfagas',
   seeingReported: 'Seeing (informado)',
-  score: 'Nota de observación',
   nightScore: 'Esta noche',
   scoreNow: 'Ahora',
   scoreValue: '{score}/100',
@@ -292,7 +296,6 @@ export const night: Strings<typeof en.night> = {
     'Cada hora vale 100 × el producto de cuatro factores de 0 a 1 — nubes (por capas, las altas cuentan la mitad), probabilidad de precipitación, humedad (humedad relativa y diferencia con el punto de rocío) y viento (velocidad y ráfagas) — cada uno elevado a su peso dividido por el mayor peso. Un factor en 0 deja la hora en 0. La nota de la noche es la media sobre la ventana calculada; la mejor ventana es la serie más larga de horas a menos de 10 puntos de la mejor hora.',
   weightsInForce: 'Pesos: nubes {cloud}, precipitación {precipitation}, humedad {humidity}, viento {wind}.',
   invalidWeights: 'Se ignora score-weights: {reason} Se usan los pesos por defecto.',
-  invalidOption: '{name} «{value}» desconocido: use {allowed}. Se usa «{fallback}».',
   seeingEstimate: 'Seeing (estimación)',
   seeingGood: 'bueno',
   seeingFair: 'regular',

@@ -250,6 +250,11 @@ export const night: Strings<typeof en.night> = {
   rowCloud: 'Nuages',
   rowScore: 'Note',
   weatherLoading: 'Chargement des prévisions…',
+  score: 'Note d’observation',
+  invalidOption: '{name} « {value} » inconnu : utilisez {allowed}. « {fallback} » est utilisé.',
+};
+
+export const nightWeather: Strings<typeof en.nightWeather> = {
   weatherUnavailable: 'Météo indisponible',
   currentUnavailable: 'Conditions actuelles indisponibles : {reason}',
   noForecastForDate: 'Pas de prévision pour cette nuit : les prévisions couvrent les trois derniers mois et les deux semaines à venir.',
@@ -269,7 +274,6 @@ export const night: Strings<typeof en.night> = {
   precipitation: 'Précipitations',
   gusts: 'Rafales',
   seeingReported: 'Seeing (relevé)',
-  score: 'Note d’observation',
   nightScore: 'Cette nuit',
   scoreNow: 'Maintenant',
   scoreValue: '{score}/100',
@@ -292,7 +296,6 @@ export const night: Strings<typeof en.night> = {
     'Chaque heure vaut 100 × le produit de quatre facteurs de 0 à 1 — nuages (par couche, les nuages hauts comptant pour moitié), probabilité de précipitations, humidité (humidité relative et écart au point de rosée) et vent (vitesse et rafales) — chacun élevé à son poids divisé par le plus grand poids. Un facteur à 0 met l’heure à 0. La note de la nuit est la moyenne sur la fenêtre notée ; le meilleur créneau est la plus longue suite d’heures à moins de 10 points de la meilleure heure.',
   weightsInForce: 'Poids : nuages {cloud}, précipitations {precipitation}, humidité {humidity}, vent {wind}.',
   invalidWeights: 'score-weights ignoré : {reason} Les poids par défaut sont utilisés.',
-  invalidOption: '{name} « {value} » inconnu : utilisez {allowed}. « {fallback} » est utilisé.',
   seeingEstimate: 'Seeing (estimation)',
   seeingGood: 'bon',
   seeingFair: 'moyen',

@@ -250,6 +250,11 @@ export const night: Strings<typeof en.night> = {
   rowCloud: '云',
   rowScore: '评分',
   weatherLoading: '正在加载预报…',
+  score: '观测评分',
+  invalidOption: '未知的 {name}“{value}”：请使用 {allowed}。改用“{fallback}”。',
+};
+
+export const nightWeather: Strings<typeof en.nightWeather> = {
   weatherUnavailable: '天气不可用',
   currentUnavailable: '当前状况不可用：{reason}',
   noForecastForDate: '此夜无预报：预报覆盖过去三个月和未来两周。',
@@ -269,7 +274,6 @@ export const night: Strings<typeof en.night> = {
   precipitation: '降水',
   gusts: '阵风',
   seeingReported: '视宁度（报告值）',
-  score: '观测评分',
   nightScore: '今夜',
   scoreNow: '现在',
   scoreValue: '{score}/100',
@@ -292,7 +296,6 @@ export const night: Strings<typeof en.night> = {
     '每小时得分为 100 × 四个 0 到 1 的因子之积——云（分层计算，高云按一半计）、降水概率、湿度（相对湿度和温度露点差）以及风（风速和阵风）——每个因子取其权重除以最大权重的幂。任一因子为 0 则该小时为 0。夜间评分是评分时段内的平均值；最佳时段是与最佳小时相差不超过 10 分的最长连续时段。',
   weightsInForce: '权重：云 {cloud}，降水 {precipitation}，湿度 {humidity}，风 {wind}。',
   invalidWeights: '忽略 score-weights：{reason} 使用默认权重。',
-  invalidOption: '未知的 {name}“{value}”：请使用 {allowed}。改用“{fallback}”。',
   seeingEstimate: '视宁度（估计）',
   seeingGood: '好',
   seeingFair: '一般',

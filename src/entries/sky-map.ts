@@ -1,0 +1,2 @@
+import '../elements/sky-map/define.js';
+export * from '../elements/sky-map/sky-map.js';
