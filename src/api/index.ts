@@ -31,3 +31,4 @@ export {
 } from './targets.js';
 export { LiveActivityStream, type StreamListener, type StreamOptions, type StreamState, type StreamStatus } from './live.js';
 export { fetchForecast, parseForecast, OPEN_METEO, type ForecastOptions } from './weather.js';
+export * from './observing-score.js';

@@ -7,6 +7,7 @@ export class ResizeController implements ReactiveController {
   width = 0;
   height = 0;
   private observer: ResizeObserver | null = null;
+  private frame = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -25,13 +26,18 @@ export class ResizeController implements ReactiveController {
     if (typeof ResizeObserver === 'undefined') return;
     this.observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
-      const w = Math.round(box.width);
-      const h = Math.round(box.height);
-      if (w !== this.width || h !== this.height) {
-        this.width = w;
-        this.height = h;
-        this.host.requestUpdate();
-      }
+      // Re-render on the next frame: a layout change inside the observer callback would resize the host again in
+      // the same frame ("ResizeObserver loop completed with undelivered notifications").
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => {
+        const w = Math.round(box.width);
+        const h = Math.round(box.height);
+        if (w !== this.width || h !== this.height) {
+          this.width = w;
+          this.height = h;
+          this.host.requestUpdate();
+        }
+      });
     });
     this.observer.observe(this.host);
   }
@@ -39,5 +45,6 @@ export class ResizeController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
+    cancelAnimationFrame(this.frame);
   }
 }

@@ -1,0 +1,5 @@
+import { ArcActivityTicker } from './activity-ticker.js';
+
+ArcActivityTicker.define('arc-activity-ticker');
+
+export { ArcActivityTicker };

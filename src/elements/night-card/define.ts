@@ -1,0 +1,5 @@
+import { ArcNightCard } from './night-card.js';
+
+ArcNightCard.define('arc-night-card');
+
+export { ArcNightCard };

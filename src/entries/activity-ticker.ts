@@ -1,0 +1,2 @@
+import '../elements/activity-ticker/define.js';
+export * from '../elements/activity-ticker/activity-ticker.js';

@@ -1,0 +1,2 @@
+import '../elements/night-card/define.js';
+export * from '../elements/night-card/night-card.js';
