@@ -228,10 +228,13 @@ describe('emulator REST API', () => {
       assert.equal((await getJson(base, '/objects/pinwheel/')).status, 300);
     });
 
-    test('HiPS paths answer 404 until imagery is implemented', async () => {
-      const { status, body } = await getJson(base, '/hips/DSS2/properties');
-      assert.equal(status, 404);
-      assert.deepEqual(body, { detail: 'Not found.' });
+    test('HiPS: the synthetic survey is served, an unknown survey is a 404 that says where to look', async () => {
+      const known = await fetch(`${base}/hips/dss-synthetic/properties`);
+      assert.equal(known.status, 200);
+      assert.match(await known.text(), /hips_order\s*=\s*3/);
+      const unknown = await fetch(`${base}/hips/DSS2/properties`);
+      assert.equal(unknown.status, 404);
+      assert.match(await unknown.text(), /dss-synthetic/);
     });
   });
 
