@@ -10,14 +10,12 @@
  * A site where an event does not happen in the interval (polar day or night, a
  * circumpolar target) simply gets no event.
  */
-import { Body, Equator, Horizon, SearchAltitude, SearchHourAngle, SearchRiseSet, type Observer } from 'astronomy-engine';
-import { defineTargetStar, observerFor } from './positions.js';
+import { DEG } from './units.js';
+import { KM_PER_AU, hourAngle, moonOfDate, sight, siteFrame, starOfDate, sunOfDate, type Ephemeris, type SiteFrame } from './ephemeris.js';
+import { properMotionPosition } from './positions.js';
+import { findCrossings } from './search.js';
 import type { MoonEvent, Site, SunEvent, SunEventKind, Target, TargetEvent } from './types.js';
-import { checkAltitude, checkInterval, checkSite, checkTarget } from './validate.js';
-
-const MS_PER_DAY = 86_400_000;
-/** Restart a search this long after a found event so the same crossing is not found again. */
-const RESTART_MS = 1_000;
+import { checkAltitude, checkInterval, checkTarget } from './validate.js';
 
 /** Sun-centre altitudes (degrees) that define each solar event, and the crossing direction. */
 export const SUN_EVENT_ALTITUDES: ReadonlyArray<{ kind: SunEventKind; altitude: number; direction: 1 | -1 }> = [
@@ -35,22 +33,26 @@ export const SUN_EVENT_ALTITUDES: ReadonlyArray<{ kind: SunEventKind; altitude: 
 export const HORIZON_REFRACTION = 34 / 60;
 /** Geometric altitude of the Sun's centre at sunrise and sunset, degrees. */
 export const SUNRISE_ALTITUDE = -0.8333;
+/** The Moon's equatorial radius as astronomy-engine uses it for moonrise, AU. */
+const MOON_RADIUS_AU = 1738.1 / KM_PER_AU;
 
-type Finder = (start: Date, limitDays: number) => Date | null;
+/**
+ * Upper bound of an altitude's rate of change, degrees per day, with a 10 % margin: the hour
+ * angle grows by at most 361°/day and the declination changes by at most `declinationRate`
+ * (the Sun 0.5°/day, the Moon 8.2°/day topocentric, as astronomy-engine bounds them).
+ */
+export const maxAltitudeRate = (site: SiteFrame, declinationRate: number): number => 1.1 * (361 * site.cosLat + declinationRate);
+/** Upper bound of an hour angle's rate, degrees per day. */
+const MAX_HOUR_ANGLE_RATE = 1.1 * 361;
 
-/** Every instant a finder returns in [fromMs, toMs), restarting after each hit. */
-function collect(finder: Finder, fromMs: number, toMs: number): Date[] {
-  const found: Date[] = [];
-  let start = fromMs;
-  while (start < toMs) {
-    const hit = finder(new Date(start), (toMs - start) / MS_PER_DAY);
-    if (!hit) break;
-    const ms = hit.getTime();
-    if (ms >= toMs) break;
-    if (ms >= fromMs) found.push(hit);
-    start = Math.max(ms, start) + RESTART_MS;
-  }
-  return found;
+/** Caches a function of epoch milliseconds for one search: the grids of several thresholds coincide. */
+function remember(f: (ms: number) => number): (ms: number) => number {
+  const values = new Map<number, number>();
+  return (ms) => {
+    let value = values.get(ms);
+    if (value === undefined) values.set(ms, (value = f(ms)));
+    return value;
+  };
 }
 
 const byTime = <T extends { time: Date }>(a: T, b: T): number => a.time.getTime() - b.time.getTime();
@@ -58,14 +60,22 @@ const byTime = <T extends { time: Date }>(a: T, b: T): number => a.time.getTime(
 /** Sunrise, sunset and the three twilights (dawn and dusk) in [from, to), in time order. */
 export function sunEvents(site: Site, from: Date, to: Date): SunEvent[] {
   const [fromMs, toMs] = checkInterval(from, to);
-  const observer = observerFor(site);
+  const frame = siteFrame(site);
+  const altitude = remember((ms) => sight(sunOfDate, frame, ms).altitude);
   const events: SunEvent[] = [];
-  for (const { kind, altitude, direction } of SUN_EVENT_ALTITUDES) {
-    const finder: Finder = (start, days) => SearchAltitude(Body.Sun, observer, direction, start, days, altitude)?.date ?? null;
-    for (const time of collect(finder, fromMs, toMs)) events.push({ kind, time });
+  for (const { kind, altitude: threshold, direction } of SUN_EVENT_ALTITUDES) {
+    for (const { ms } of findCrossings((ms) => altitude(ms) - threshold, fromMs, toMs, maxAltitudeRate(frame, 0.5), { direction })) {
+      events.push({ kind, time: new Date(ms) });
+    }
   }
   // Stable sort keeps dawn-to-dusk order for events that coincide to the millisecond.
   return events.sort(byTime);
+}
+
+/** Altitude of the Moon's upper limb above the refracted horizon (the moonrise criterion), degrees: positive when up. */
+export function moonLimbAltitude(frame: SiteFrame, ms: number): number {
+  const { altitude, vector } = sight(moonOfDate, frame, ms);
+  return altitude + Math.asin(MOON_RADIUS_AU / Math.hypot(...vector)) / DEG + HORIZON_REFRACTION;
 }
 
 /**
@@ -74,19 +84,17 @@ export function sunEvents(site: Site, from: Date, to: Date): SunEvent[] {
  */
 export function moonEvents(site: Site, from: Date, to: Date): MoonEvent[] {
   const [fromMs, toMs] = checkInterval(from, to);
-  const observer = observerFor(site, { seaLevel: true });
-  const events: MoonEvent[] = [];
-  for (const direction of [1, -1] as const) {
-    const finder: Finder = (start, days) => SearchRiseSet(Body.Moon, observer, direction, start, days)?.date ?? null;
-    for (const time of collect(finder, fromMs, toMs)) events.push({ kind: direction === 1 ? 'moonrise' : 'moonset', time });
-  }
-  return events.sort(byTime);
+  const frame = siteFrame(site, true);
+  return findCrossings((ms) => moonLimbAltitude(frame, ms), fromMs, toMs, maxAltitudeRate(frame, 8.2)).map(({ ms, rising }) => ({
+    kind: rising ? 'moonrise' : 'moonset',
+    time: new Date(ms),
+  }));
 }
 
-/** Geometric altitude of the body loaded in the star slot (or any body), no refraction. */
-function geometricAltitude(body: Body, observer: Observer, time: Date): number {
-  const equ = Equator(body, time, observer, true, true);
-  return Horizon(time, observer, equ.ra, equ.dec).altitude;
+/** Every instant in [from, to) at which a body's topocentric hour angle is `hourAngleDegrees` (0: upper transit, 180: lower). */
+export function hourAngleEvents(ephemeris: Ephemeris, frame: SiteFrame, fromMs: number, toMs: number, hourAngleDegrees: number): number[] {
+  const f = (ms: number): number => hourAngle(sight(ephemeris, frame, ms), hourAngleDegrees);
+  return findCrossings(f, fromMs, toMs, MAX_HOUR_ANGLE_RATE, { direction: 1 }).map(({ ms }) => ms);
 }
 
 /**
@@ -104,19 +112,14 @@ export function targetEvents(
 ): TargetEvent[] {
   const [fromMs, toMs] = checkInterval(from, to);
   checkTarget(target);
-  checkSite(site);
+  const frame = siteFrame(site);
   checkAltitude(altitude, 'options.altitude');
-  const observer = observerFor(site);
-  const events: TargetEvent[] = [];
-  // The star slot is global to astronomy-engine; define it right before the synchronous searches.
-  const star = defineTargetStar(target, from);
-  for (const direction of [1, -1] as const) {
-    const finder: Finder = (start, days) => SearchAltitude(star, observer, direction, start, days, altitude)?.date ?? null;
-    for (const time of collect(finder, fromMs, toMs)) events.push({ kind: direction === 1 ? 'rise' : 'set', time });
-  }
-  const transitFinder: Finder = (start) => SearchHourAngle(star, observer, 0, start, 1).time.date;
-  for (const time of collect(transitFinder, fromMs, toMs)) {
-    events.push({ kind: 'transit', time, altitude: geometricAltitude(star, observer, time) });
+  const star = starOfDate(properMotionPosition(target, from));
+  const events: TargetEvent[] = findCrossings((ms) => sight(star, frame, ms).altitude - altitude, fromMs, toMs, maxAltitudeRate(frame, 0.01)).map(
+    ({ ms, rising }) => ({ kind: rising ? 'rise' : 'set', time: new Date(ms) }),
+  );
+  for (const ms of hourAngleEvents(star, frame, fromMs, toMs, 0)) {
+    events.push({ kind: 'transit', time: new Date(ms), altitude: sight(star, frame, ms).altitude });
   }
   return events.sort(byTime);
 }

@@ -1,15 +1,18 @@
 /**
  * Lunar phase: illuminated fraction, the principal phases and a named phase for display.
  */
-import { Body, EclipticGeoMoon, Illumination, MakeTime, Search, SunPosition } from 'astronomy-engine';
+import { MS_PER_DAY } from './units.js';
+import { eclipticLongitude, moonOfDate, sunOfDate, timeAt, wrap180 } from './ephemeris.js';
+import { findCrossings } from './search.js';
 import type { MoonPhaseEvent, MoonPhaseInfo, MoonPhaseName, PrincipalPhase } from './types.js';
 import { checkInterval, checkTime } from './validate.js';
 
-const MS_PER_DAY = 86_400_000;
 /** Mean synodic rate of the Moon's elongation, degrees per day (360 / 29.530589). */
 const MEAN_ELONGATION_RATE = 360 / 29.530589;
-/** Half-width, in days, of the bracket searched around a predicted phase instant. */
+/** Half-width, in days, of the bracket searched around a predicted new Moon. */
 const BRACKET_DAYS = 3;
+/** Upper bound of the elongation's rate, degrees per day (it stays within 10–16). */
+const MAX_ELONGATION_RATE = 18;
 
 const PRINCIPAL: readonly PrincipalPhase[] = ['new', 'first-quarter', 'full', 'last-quarter'];
 
@@ -20,52 +23,40 @@ const PRINCIPAL: readonly PrincipalPhase[] = ['new', 'first-quarter', 'full', 'l
  */
 export const PRINCIPAL_PHASE_HALF_WIDTH = MEAN_ELONGATION_RATE / 2;
 
-const wrap360 = (degrees: number): number => ((degrees % 360) + 360) % 360;
-const wrap180 = (degrees: number): number => wrap360(degrees + 180) - 180;
+const wrap360 = (degrees: number): number => wrap180(degrees - 180) + 180;
 
 /**
- * Moon minus Sun apparent geocentric ecliptic longitude (true equinox of date), 0…360°.
- * SunPosition includes the aberration that astronomy-engine's own MoonPhase leaves out,
- * which would put quarter instants ~40 s late.
+ * Moon minus Sun apparent geocentric ecliptic longitude (true equinox of date), 0…360°, at
+ * an epoch millisecond. The Sun's place includes its aberration, which astronomy-engine's
+ * own MoonPhase leaves out (that would put quarter instants ~40 s late).
  */
-function elongation(time: Date): number {
-  return wrap360(EclipticGeoMoon(time).lon - SunPosition(time).elon);
+function elongation(ms: number): number {
+  const time = timeAt(ms);
+  return wrap360(eclipticLongitude(moonOfDate(time), time) - eclipticLongitude(sunOfDate(time), time));
 }
 
 /** Fraction of the Moon's disc that is lit, 0…1, seen from the Earth's centre. */
 export function moonIllumination(time: Date): number {
-  checkTime(time);
-  return Illumination(Body.Moon, time).phase_fraction;
+  const t = timeAt(checkTime(time));
+  const moon = moonOfDate(t);
+  const toSun = sunOfDate(t).map((s, i) => s - moon[i]);
+  // The phase angle (Sun–Moon–Earth) has cosine −moon·toSun / (|moon| |toSun|).
+  const dot = moon.reduce((sum, m, i) => sum + m * toSun[i], 0);
+  return (1 - dot / (Math.hypot(...moon) * Math.hypot(...toSun))) / 2;
 }
 
-/** The instant near `guessMs` when the elongation equals `target` degrees, or null. */
-function solveElongation(target: number, guessMs: number): Date | null {
-  const f = (t: { date: Date }): number => wrap180(elongation(t.date) - target);
-  const found = Search(f, MakeTime(new Date(guessMs - BRACKET_DAYS * MS_PER_DAY)), MakeTime(new Date(guessMs + BRACKET_DAYS * MS_PER_DAY)), {
-    dt_tolerance_seconds: 0.1,
-  });
-  return found ? found.date : null;
+/** Instants in [fromMs, toMs) when the elongation passes a multiple of 90° (a multiple of 360° when `newOnly`). */
+function phaseInstants(fromMs: number, toMs: number, newOnly = false): number[] {
+  const period = newOnly ? 360 : 90;
+  // Zero at each phase and rising through it; the jump half-way between phases is a falling crossing, skipped.
+  const offset = (ms: number): number => ((elongation(ms) + period / 2) % period) - period / 2;
+  return findCrossings(offset, fromMs, toMs, MAX_ELONGATION_RATE, { stepMs: MS_PER_DAY, direction: 1 }).map(({ ms }) => ms);
 }
 
 /** New Moon, first quarter, full Moon and last quarter instants in [from, to), in order. */
 export function moonPhases(from: Date, to: Date): MoonPhaseEvent[] {
   const [fromMs, toMs] = checkInterval(from, to);
-  const events: MoonPhaseEvent[] = [];
-  let startMs = fromMs;
-  while (startMs < toMs) {
-    const current = elongation(new Date(startMs));
-    // The next multiple of 90° at or after the current elongation (it only ever increases).
-    const quarter = Math.ceil(current / 90);
-    const ahead = quarter * 90 - current;
-    const target = (quarter * 90) % 360;
-    const time = solveElongation(target, startMs + (ahead / MEAN_ELONGATION_RATE) * MS_PER_DAY);
-    if (!time) break; // cannot happen with a 6-day bracket; guards against an endless loop
-    const ms = time.getTime();
-    if (ms >= toMs) break;
-    if (ms >= fromMs) events.push({ phase: PRINCIPAL[quarter % 4], time });
-    startMs = Math.max(ms, startMs) + 60_000;
-  }
-  return events;
+  return phaseInstants(fromMs, toMs).map((ms) => ({ phase: PRINCIPAL[Math.round(elongation(ms) / 90) % 4], time: new Date(ms) }));
 }
 
 function phaseName(phaseAngle: number): MoonPhaseName {
@@ -85,11 +76,12 @@ function phaseName(phaseAngle: number): MoonPhaseName {
  */
 export function moonPhase(time: Date): MoonPhaseInfo {
   const ms = checkTime(time);
-  const phaseAngle = elongation(time);
-  const newMoon = solveElongation(0, ms - (phaseAngle / MEAN_ELONGATION_RATE) * MS_PER_DAY);
-  const age = newMoon ? Math.max(0, (ms - newMoon.getTime()) / MS_PER_DAY) : phaseAngle / MEAN_ELONGATION_RATE;
+  const phaseAngle = elongation(ms);
+  const guess = ms - (phaseAngle / MEAN_ELONGATION_RATE) * MS_PER_DAY;
+  const [newMoon] = phaseInstants(guess - BRACKET_DAYS * MS_PER_DAY, guess + BRACKET_DAYS * MS_PER_DAY, true);
+  const age = newMoon !== undefined ? Math.max(0, (ms - newMoon) / MS_PER_DAY) : phaseAngle / MEAN_ELONGATION_RATE;
   return {
-    illumination: Illumination(Body.Moon, time).phase_fraction,
+    illumination: moonIllumination(time),
     phaseAngle,
     waxing: phaseAngle < 180,
     name: phaseName(phaseAngle),

@@ -2,11 +2,11 @@
  * One night at a site: twilights, darkness, the Moon, as the night card and the chart
  * need them.
  */
-import { Body, Equator, Horizon, SearchHourAngle } from 'astronomy-engine';
-import { HORIZON_REFRACTION, SUNRISE_ALTITUDE, moonEvents, sunEvents } from './events.js';
+import { siteFrame, sunOfDate } from './ephemeris.js';
+import { SUNRISE_ALTITUDE, SUN_EVENT_ALTITUDES, hourAngleEvents, moonEvents, moonLimbAltitude, sunEvents } from './events.js';
 import { moonPhase } from './moon.js';
-import { horizontal, observerFor } from './positions.js';
-import { addDays, isValidTimeZone, nightWindow, parseDateString, zonedTime } from './time.js';
+import { horizontal } from './positions.js';
+import { addDays, checkZone, nightWindow, parseDateString, zonedTime } from './time.js';
 import type {
   DarknessBand,
   DarknessKind,
@@ -15,13 +15,9 @@ import type {
   MoonPhaseInfo,
   Site,
   SunEvent,
-  SunEventKind,
 } from './types.js';
+import { MS_PER_HOUR } from './units.js';
 import { checkInterval, checkSite } from './validate.js';
-
-const MS_PER_HOUR = 3_600_000;
-/** The Moon's equatorial radius as astronomy-engine uses it for moonrise, AU. */
-const MOON_RADIUS_AU = 1738.1 / 1.4959787069098932e8;
 
 /** The band the Sun's geometric altitude (degrees) puts the sky in. */
 export function darknessKind(sunAltitude: number): DarknessKind {
@@ -32,38 +28,45 @@ export function darknessKind(sunAltitude: number): DarknessKind {
   return 'night';
 }
 
-/** The band the sky enters at each solar event. */
-const BAND_AFTER: Record<SunEventKind, DarknessKind> = {
-  'astronomical-dawn': 'astronomical',
-  'nautical-dawn': 'nautical',
-  'civil-dawn': 'civil',
-  sunrise: 'day',
-  sunset: 'civil',
-  'civil-dusk': 'nautical',
-  'nautical-dusk': 'astronomical',
-  'astronomical-dusk': 'night',
-};
+/** The band the sky enters at a solar event: the one just above (dawn) or below (dusk) its altitude. */
+function bandAfter(kind: string): DarknessKind {
+  const event = SUN_EVENT_ALTITUDES.find((e) => e.kind === kind)!;
+  return darknessKind(event.altitude + event.direction / 10);
+}
 
-function bandsFrom(initial: DarknessKind, events: readonly SunEvent[], fromMs: number, toMs: number): DarknessBand[] {
-  const bands: DarknessBand[] = [];
-  let kind = initial;
+/**
+ * [fromMs, toMs) cut at each event (those outside are ignored) into intervals labelled with
+ * the state the last event led to (`state` before the first), neighbours with the same
+ * label merged.
+ */
+function timeline<State extends string>(
+  state: State,
+  events: ReadonlyArray<{ kind: string; time: Date }>,
+  next: (kind: string) => State,
+  fromMs: number,
+  toMs: number,
+): Array<{ kind: State; from: Date; to: Date }> {
+  const intervals: Array<{ kind: State; from: Date; to: Date }> = [];
   let start = fromMs;
   const close = (end: number): void => {
     if (end <= start) return;
-    const last = bands[bands.length - 1];
-    if (last && last.kind === kind) last.to = new Date(end);
-    else bands.push({ kind, from: new Date(start), to: new Date(end) });
+    const last = intervals[intervals.length - 1];
+    if (last?.kind === state) last.to = new Date(end);
+    else intervals.push({ kind: state, from: new Date(start), to: new Date(end) });
     start = end;
   };
-  for (const event of events) {
-    const ms = event.time.getTime();
+  for (const { kind, time } of events) {
+    const ms = time.getTime();
     if (ms < fromMs || ms >= toMs) continue;
     close(ms);
-    kind = BAND_AFTER[event.kind];
+    state = next(kind);
   }
   close(toMs);
-  return bands;
+  return intervals;
 }
+
+const bandsFrom = (initial: DarknessKind, events: readonly SunEvent[], fromMs: number, toMs: number): DarknessBand[] =>
+  timeline(initial, events, bandAfter, fromMs, toMs);
 
 /**
  * Contiguous Sun-altitude bands covering [from, to): day (≥ -0.8333°), civil (≥ -6°),
@@ -77,43 +80,7 @@ export function darknessBands(site: Site, from: Date, to: Date): DarknessBand[] 
 
 /** Is the Moon's upper limb above the refracted sea-level horizon (the moonrise criterion)? */
 function moonIsUp(site: Site, time: Date): boolean {
-  const observer = observerFor(site, { seaLevel: true });
-  const equ = Equator(Body.Moon, time, observer, true, true);
-  const altitude = Horizon(time, observer, equ.ra, equ.dec).altitude;
-  return altitude + Math.asin(MOON_RADIUS_AU / equ.dist) * (180 / Math.PI) > -HORIZON_REFRACTION;
-}
-
-function intervalsWhere(up: boolean, events: readonly MoonEvent[], fromMs: number, toMs: number): Interval[] {
-  const intervals: Interval[] = [];
-  let state = up;
-  let start = fromMs;
-  for (const event of events) {
-    const ms = event.time.getTime();
-    if (state && event.kind === 'moonset') intervals.push({ from: new Date(start), to: new Date(ms) });
-    if (event.kind === 'moonrise') start = ms;
-    state = event.kind === 'moonrise';
-  }
-  if (state && start < toMs) intervals.push({ from: new Date(start), to: new Date(toMs) });
-  return intervals.filter((interval) => interval.to.getTime() > interval.from.getTime());
-}
-
-/** The parts of `intervals` not covered by `remove` (both sorted, non-overlapping). */
-function subtract(intervals: readonly Interval[], remove: readonly Interval[]): Interval[] {
-  const result: Interval[] = [];
-  for (const interval of intervals) {
-    let start = interval.from.getTime();
-    const end = interval.to.getTime();
-    for (const cut of remove) {
-      const cutFrom = cut.from.getTime();
-      const cutTo = cut.to.getTime();
-      if (cutTo <= start || cutFrom >= end) continue;
-      if (cutFrom > start) result.push({ from: new Date(start), to: new Date(cutFrom) });
-      start = Math.max(start, cutTo);
-      if (start >= end) break;
-    }
-    if (start < end) result.push({ from: new Date(start), to: new Date(end) });
-  }
-  return result;
+  return moonLimbAltitude(siteFrame(site, true), time.getTime()) > 0;
 }
 
 const hoursIn = (intervals: readonly Interval[]): number =>
@@ -164,50 +131,47 @@ export interface NightSummary {
 export function nightSummary(site: Site, date: string, { timeZone }: { timeZone?: string } = {}): NightSummary {
   parseDateString(date);
   checkSite(site);
-  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
-    throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}: expected an IANA name such as "America/Santiago".`);
-  }
+  if (timeZone !== undefined) checkZone(timeZone);
   const { from, to } = nightWindow(date, site, timeZone);
   const fromMs = from.getTime();
   const toMs = to.getTime();
 
   const solar = sunEvents(site, from, to);
   const lunar = moonEvents(site, from, to);
-  const first = (kind: string, events: ReadonlyArray<{ kind: string; time: Date }>): Date | null =>
-    events.find((event) => event.kind === kind)?.time ?? null;
+  // sunset, civilDusk, … sunrise, moonrise, moonset: the first event of each kind, or null.
+  const firsts = Object.fromEntries(
+    [...SUN_EVENT_ALTITUDES.map(({ kind }) => kind), 'moonrise', 'moonset'].map((kind) => [
+      kind.replace(/-./g, (dash) => dash[1].toUpperCase()),
+      [...solar, ...lunar].find((event) => event.kind === kind)?.time ?? null,
+    ]),
+  );
 
   const sunAltitudeAtStart = horizontal('sun', site, from).altitude;
   const bands = bandsFrom(darknessKind(sunAltitudeAtStart), solar, fromMs, toMs);
   const darkIntervals: Interval[] = bands.filter((band) => band.kind === 'night').map(({ from: f, to: t }) => ({ from: f, to: t }));
 
   const moonUpAtStart = moonIsUp(site, from);
-  const moonUp = intervalsWhere(moonUpAtStart, lunar, fromMs, toMs);
-  const moonFreeDarkIntervals = subtract(darkIntervals, moonUp);
+  const moonDown = timeline(moonUpAtStart ? 'up' : 'down', lunar, (kind) => (kind === 'moonrise' ? 'up' : 'down'), fromMs, toMs).filter(
+    ({ kind }) => kind === 'down',
+  );
+  // Dark and moonless: each dark interval intersected with each moon-down one.
+  const moonFreeDarkIntervals = darkIntervals
+    .flatMap((dark) => moonDown.map((down) => ({ from: new Date(Math.max(+dark.from, +down.from)), to: new Date(Math.min(+dark.to, +down.to)) })))
+    .filter((interval) => interval.to > interval.from);
 
   const sunUpAtStart = sunAltitudeAtStart >= SUNRISE_ALTITUDE;
-  const hasSunset = solar.some((event) => event.kind === 'sunset');
-  const hasSunrise = solar.some((event) => event.kind === 'sunrise');
-  const polar = sunUpAtStart && !hasSunset ? 'midnight-sun' : !sunUpAtStart && !hasSunrise ? 'polar-night' : null;
+  const polar = sunUpAtStart && !firsts.sunset ? 'midnight-sun' : !sunUpAtStart && !firsts.sunrise ? 'polar-night' : null;
 
   const localMidnight = timeZone !== undefined ? zonedTime(addDays(date, 1), '00:00', timeZone) : new Date(fromMs + 12 * MS_PER_HOUR);
-  const antitransit = SearchHourAngle(Body.Sun, observerFor(site), 12, from, 1).time.date;
+  const [antitransit] = hourAngleEvents(sunOfDate, siteFrame(site), fromMs, toMs, 180);
 
   return {
     date,
     from,
     to,
-    sunset: first('sunset', solar),
-    civilDusk: first('civil-dusk', solar),
-    nauticalDusk: first('nautical-dusk', solar),
-    astronomicalDusk: first('astronomical-dusk', solar),
-    astronomicalDawn: first('astronomical-dawn', solar),
-    nauticalDawn: first('nautical-dawn', solar),
-    civilDawn: first('civil-dawn', solar),
-    sunrise: first('sunrise', solar),
+    ...firsts,
     sunEvents: solar,
     moonEvents: lunar,
-    moonrise: first('moonrise', lunar),
-    moonset: first('moonset', lunar),
     bands,
     darkIntervals,
     darkHours: hoursIn(darkIntervals),
@@ -218,6 +182,6 @@ export function nightSummary(site: Site, date: string, { timeZone }: { timeZone?
     noAstronomicalDarkness: darkIntervals.length === 0,
     moonAlwaysUp: lunar.length === 0 && moonUpAtStart,
     moonNeverUp: lunar.length === 0 && !moonUpAtStart,
-    midnight: antitransit.getTime() < toMs ? antitransit : null,
-  };
+    midnight: antitransit !== undefined ? new Date(antitransit) : null,
+  } as NightSummary;
 }

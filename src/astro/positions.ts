@@ -1,33 +1,17 @@
 /**
- * Positions through astronomy-engine's full computation: apparent topocentric places
- * (light time, aberration, precession, nutation) and horizontal coordinates.
+ * Positions: apparent topocentric places (light time, aberration, precession, nutation) and
+ * horizontal coordinates, through ./ephemeris.ts, which reproduces astronomy-engine's full
+ * `Equator` + `Horizon` computation.
  */
-import { Body, DefineStar, Equator, Horizon, Observer, SiderealTime } from 'astronomy-engine';
+import { DEG, J2000_MS, MS_PER_DAY } from './units.js';
+import { localSiderealAngle, moonOfDate, sight, siteFrame, starOfDate, sunOfDate, timeAt, type Ephemeris } from './ephemeris.js';
 import type { HorizontalPosition, RaDec, Site, Target } from './types.js';
-import { checkSite, checkTarget, checkTime } from './validate.js';
+import { checkLongitude, checkTarget, checkTime } from './validate.js';
 
-const DEG = Math.PI / 180;
 const MAS_TO_RAD = DEG / 3_600_000;
-const MS_PER_JULIAN_YEAR = 365.25 * 86_400_000;
-const J2000_MS = Date.UTC(2000, 0, 1, 12);
-
-/**
- * Distance given to astronomy-engine for a fixed star. The library models a star as a
- * point at a fixed heliocentric distance; a million light years makes annual and diurnal
- * parallax vanish (< 1e-5″) while keeping its aberration correction exact.
- */
-const STAR_DISTANCE_LY = 1e6;
-
-/** The slot astronomy-engine reserves for user-defined stars; redefined before each use. */
-export const STAR_SLOT = Body.Star1;
+const MS_PER_JULIAN_YEAR = 365.25 * MS_PER_DAY;
 
 export type BodyName = 'sun' | 'moon';
-
-/** An astronomy-engine observer for the site (elevation in metres). */
-export function observerFor(site: Site, { seaLevel = false } = {}): Observer {
-  const { latitude, longitude, elevation } = checkSite(site);
-  return new Observer(latitude, longitude, seaLevel ? 0 : elevation);
-}
 
 /**
  * ICRS position of a target at an instant, with its proper motion applied as a space
@@ -55,37 +39,43 @@ export function properMotionPosition(target: Target, time: Date): RaDec {
   return { ra: (raOut + 360) % 360, dec: Math.atan2(z, Math.hypot(x, y)) / DEG };
 }
 
-/** Loads a target into astronomy-engine's star slot (proper motion applied at `time`). */
-export function defineTargetStar(target: Target, time: Date): Body {
-  const { ra, dec } = properMotionPosition(target, time);
-  DefineStar(STAR_SLOT, ra / 15 >= 24 ? 0 : ra / 15, dec, STAR_DISTANCE_LY);
-  return STAR_SLOT;
-}
-
-function resolveBody(body: BodyName | Target, time: Date): Body {
-  if (body === 'sun') return Body.Sun;
-  if (body === 'moon') return Body.Moon;
+/** The ephemeris of the Sun, the Moon or a target (its proper motion applied at `epoch`). */
+function ephemerisOf(body: BodyName | Target, epoch: Date): Ephemeris {
+  if (body === 'sun') return sunOfDate;
+  if (body === 'moon') return moonOfDate;
   if (typeof body === 'string') {
     throw new RangeError(`Unknown body ${JSON.stringify(body)}: expected 'sun', 'moon' or a target {ra, dec}.`);
   }
-  return defineTargetStar(body, time);
+  return starOfDate(properMotionPosition(body, epoch));
+}
+
+/**
+ * astronomy-engine's 'normal' refraction, degrees to add to a geometric altitude:
+ * Saemundsson's formula as JPL Horizons applies it (clamped 1° below the horizon), tapered
+ * to nothing at the nadir.
+ */
+function standardRefraction(altitude: number): number {
+  const h = Math.max(altitude, -1);
+  const refraction = 1.02 / Math.tan((h + 10.3 / (h + 5.11)) * DEG) / 60;
+  return altitude < -1 ? (refraction * (altitude + 90)) / 89 : refraction;
 }
 
 /**
  * Apparent topocentric right ascension and declination of date (true equator and
- * equinox), in degrees, as astronomy-engine computes it with aberration.
+ * equinox), in degrees, with aberration, as astronomy-engine's `Equator` computes it.
  */
 export function apparentPlace(body: BodyName | Target, site: Site, time: Date): RaDec & { distanceAu: number } {
-  checkTime(time);
-  const observer = observerFor(site);
-  const equ = Equator(resolveBody(body, time), time, observer, true, true);
-  return { ra: equ.ra * 15, dec: equ.dec, distanceAu: equ.dist };
+  const ms = checkTime(time);
+  const frame = siteFrame(site);
+  const [x, y, z] = sight(ephemerisOf(body, time), frame, ms).vector;
+  const ra = Math.atan2(y, x) / DEG;
+  return { ra: ra < 0 ? ra + 360 : ra, dec: Math.atan2(z, Math.hypot(x, y)) / DEG, distanceAu: Math.hypot(x, y, z) };
 }
 
 /**
- * Altitude and azimuth (from north through east) of the Sun, the Moon or a target, with
- * astronomy-engine's full computation: `Equator(…, ofdate = true, aberration = true)` then
- * `Horizon`. Geometric (airless) altitude unless `refraction` is true, in which case
+ * Altitude and azimuth (from north through east) of the Sun, the Moon or a target, as
+ * astronomy-engine's `Equator(…, ofdate = true, aberration = true)` then `Horizon` give
+ * them. Geometric (airless) altitude unless `refraction` is true, in which case
  * astronomy-engine's standard ('normal') refraction is added.
  */
 export function horizontal(
@@ -94,11 +84,10 @@ export function horizontal(
   time: Date,
   { refraction = false }: { refraction?: boolean } = {},
 ): HorizontalPosition {
-  checkTime(time);
-  const observer = observerFor(site);
-  const equ = Equator(resolveBody(body, time), time, observer, true, true);
-  const hor = Horizon(time, observer, equ.ra, equ.dec, refraction ? 'normal' : undefined);
-  return { altitude: hor.altitude, azimuth: hor.azimuth };
+  const ms = checkTime(time);
+  const frame = siteFrame(site);
+  const { altitude, azimuth } = sight(ephemerisOf(body, time), frame, ms);
+  return { altitude: refraction ? altitude + standardRefraction(altitude) : altitude, azimuth };
 }
 
 /**
@@ -106,11 +95,8 @@ export function horizontal(
  * precession, IAU 2000B nutation, UT1 taken as UTC) plus the east longitude.
  */
 export function localSiderealTime(longitude: number, time: Date): number {
-  if (typeof longitude !== 'number' || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-    throw new RangeError(`longitude must be a number from -180 to 180 degrees, east positive (got ${String(longitude)}).`);
-  }
-  checkTime(time);
-  const hours = (SiderealTime(time) + longitude / 15) % 24;
+  checkLongitude(longitude);
+  const hours = (localSiderealAngle(timeAt(checkTime(time)), longitude) / DEG / 15) % 24;
   return hours < 0 ? hours + 24 : hours;
 }
 

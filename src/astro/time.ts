@@ -4,10 +4,9 @@
  * the "night" a site is in.
  */
 import type { Interval, Site } from './types.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './units.js';
+import { checkLongitude, checkTime } from './validate.js';
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_PATTERN = /^(\d{2}):(\d{2})$/;
@@ -18,16 +17,17 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    const numeric = 'numeric';
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
       era: 'short',
+      year: numeric,
+      month: numeric,
+      day: numeric,
+      hour: numeric,
+      minute: numeric,
+      second: numeric,
     });
     formatters.set(timeZone, formatter);
   }
@@ -45,52 +45,31 @@ export function isValidTimeZone(tz: unknown): tz is string {
   }
 }
 
-function checkZone(timeZone: string): void {
+/** Throws a RangeError unless `timeZone` is an IANA zone this runtime knows. */
+export function checkZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) {
     throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}: expected an IANA name such as "Europe/Paris".`);
   }
 }
 
-function checkInstant(instant: Date, name: string): number {
-  const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
-  if (!Number.isFinite(ms)) throw new RangeError(`${name} must be a valid Date (got ${String(instant)}).`);
-  return ms;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(timeZone: string, ms: number): WallClock {
-  const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) fields[part.type] = part.value;
-  const yearOfEra = Number(fields.year);
-  return {
-    year: fields.era === 'BC' || fields.era === 'B' ? 1 - yearOfEra : yearOfEra,
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-  };
-}
-
-/** Milliseconds of a wall-clock reading taken as if it were UTC (years below 100 kept as such). */
-function wallMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+/**
+ * Wall-clock readings are handled as "wall milliseconds": the epoch milliseconds the reading
+ * would be if the zone were UTC. This one is built from its fields (years below 100 kept as such).
+ */
+function wallMs(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute));
   date.setUTCFullYear(year);
   return date.getTime();
 }
 
+/** Offset of the zone's clocks from UTC at an instant, ms (read to the whole second, as Intl gives it). */
 function offsetMs(timeZone: string, ms: number): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  const w = wallClock(timeZone, whole);
-  return wallMs(w.year, w.month, w.day, w.hour, w.minute, w.second) - whole;
+  const fields: Record<string, string> = {};
+  for (const { type, value } of formatterFor(timeZone).formatToParts(whole)) fields[type] = value;
+  const year = Number(fields.year);
+  const wall = wallMs(/^B/.test(fields.era) ? 1 - year : year, +fields.month, +fields.day, +fields.hour, +fields.minute);
+  return wall + 1000 * +fields.second - whole;
 }
 
 /**
@@ -100,43 +79,42 @@ function offsetMs(timeZone: string, ms: number): number {
  */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
   checkZone(timeZone);
-  return offsetMs(timeZone, checkInstant(instant, 'instant')) / MS_PER_MINUTE;
+  return offsetMs(timeZone, checkTime(instant, 'instant')) / MS_PER_MINUTE;
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
-function formatDate(year: number, month: number, day: number): string {
-  return `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(month)}-${pad(day)}`;
+/** 'YYYY-MM-DD' of a wall time. */
+function formatDate(wall: number): string {
+  const date = new Date(wall);
+  const year = date.getUTCFullYear();
+  const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+  return `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /** The calendar date ('YYYY-MM-DD') that the zone's clocks show at the instant. */
 export function localDateString(instant: Date, timeZone: string): string {
   checkZone(timeZone);
-  const w = wallClock(timeZone, checkInstant(instant, 'instant'));
-  return formatDate(w.year, w.month, w.day);
+  const ms = checkTime(instant, 'instant');
+  return formatDate(ms + offsetMs(timeZone, ms));
 }
 
 /** Parses 'YYYY-MM-DD' (a real calendar date) into its parts, or throws a RangeError. */
 export function parseDateString(date: string): { year: number; month: number; day: number } {
-  const match = typeof date === 'string' ? DATE_PATTERN.exec(date) : null;
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const check = new Date(wallMs(year, month, day));
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) {
-      return { year, month, day };
-    }
-  }
+  const [, year, month, day] = (typeof date === 'string' && DATE_PATTERN.exec(date)) || [];
+  // A real date survives the round trip through Date unchanged (2023-02-29 does not).
+  if (year && formatDate(wallMs(+year, +month, +day)) === date) return { year: +year, month: +month, day: +day };
   throw new RangeError(`Invalid date ${JSON.stringify(date)}: expected a calendar date written YYYY-MM-DD.`);
 }
 
+const dateWallMs = (date: string, hour?: number, minute?: number): number => {
+  const { year, month, day } = parseDateString(date);
+  return wallMs(year, month, day, hour, minute);
+};
+
 /** The date `days` calendar days after `date` (negative goes back), as 'YYYY-MM-DD'. */
 export function addDays(date: string, days: number): string {
-  const { year, month, day } = parseDateString(date);
+  const wall = dateWallMs(date);
   if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number (got ${String(days)}).`);
-  const shifted = new Date(wallMs(year, month, day) + days * MS_PER_DAY);
-  return formatDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  return formatDate(wall + days * MS_PER_DAY);
 }
 
 /**
@@ -148,24 +126,19 @@ export function addDays(date: string, days: number): string {
  * in a fall-back overlap gives the earlier instant.
  */
 export function zonedTime(date: string, time: string, timeZone: string): Date {
-  const { year, month, day } = parseDateString(date);
-  const clock = typeof time === 'string' ? CLOCK_PATTERN.exec(time) : null;
-  const hour = clock ? Number(clock[1]) : Number.NaN;
-  const minute = clock ? Number(clock[2]) : Number.NaN;
-  if (!clock || hour > 23 || minute > 59) {
+  parseDateString(date);
+  const [, hour, minute] = (typeof time === 'string' && CLOCK_PATTERN.exec(time)) || [];
+  if (!hour || +hour > 23 || +minute > 59) {
     throw new RangeError(`Invalid time ${JSON.stringify(time)}: expected a wall-clock time written HH:MM (00:00–23:59).`);
   }
   checkZone(timeZone);
-  const wall = wallMs(year, month, day, hour, minute);
+  const wall = dateWallMs(date, +hour, +minute);
   // Offsets in force a day either side bracket any single transition near this reading.
   const before = offsetMs(timeZone, wall - MS_PER_DAY);
   const after = offsetMs(timeZone, wall + MS_PER_DAY);
-  const candidates = [...new Set([wall - before, wall - after])]
-    .filter((instant) => instant + offsetMs(timeZone, instant) === wall)
-    .sort((a, b) => a - b);
-  if (candidates.length > 0) return new Date(candidates[0]);
-  // In a gap: keep the offset from before the jump, which lands after it.
-  return new Date(wall - before);
+  const readings = [wall - before, wall - after].filter((instant) => instant + offsetMs(timeZone, instant) === wall);
+  // Earliest reading first; none in a gap: keep the offset from before the jump, which lands after it.
+  return new Date(readings.length ? Math.min(...readings) : wall - before);
 }
 
 /**
@@ -175,10 +148,8 @@ export function zonedTime(date: string, time: string, timeZone: string): Date {
  * longitude stands in for the civil clock.
  */
 export function nightDate(now: Date, site: Pick<Site, 'longitude'> & Partial<Site>, timeZone?: string): string {
-  const ms = checkInstant(now, 'now') - 12 * MS_PER_HOUR;
-  if (timeZone !== undefined) return localDateString(new Date(ms), timeZone);
-  const solar = new Date(ms + meanSolarOffsetMs(site));
-  return formatDate(solar.getUTCFullYear(), solar.getUTCMonth() + 1, solar.getUTCDate());
+  const ms = checkTime(now, 'now') - 12 * MS_PER_HOUR;
+  return timeZone !== undefined ? localDateString(new Date(ms), timeZone) : formatDate(ms + meanSolarOffsetMs(site));
 }
 
 /**
@@ -190,16 +161,11 @@ export function nightWindow(date: string, site: Pick<Site, 'longitude'> & Partia
   if (timeZone !== undefined) {
     return { from: zonedTime(date, '12:00', timeZone), to: zonedTime(addDays(date, 1), '12:00', timeZone) };
   }
-  const { year, month, day } = parseDateString(date);
-  const from = wallMs(year, month, day, 12) - meanSolarOffsetMs(site);
+  const from = dateWallMs(date, 12) - meanSolarOffsetMs(site);
   return { from: new Date(from), to: new Date(from + MS_PER_DAY) };
 }
 
 /** Local mean time minus UTC at a longitude (4 minutes per degree east). */
 function meanSolarOffsetMs(site: Pick<Site, 'longitude'>): number {
-  const longitude = site?.longitude;
-  if (typeof longitude !== 'number' || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-    throw new RangeError(`site.longitude must be a number from -180 to 180 degrees, east positive (got ${String(longitude)}).`);
-  }
-  return (longitude / 15) * MS_PER_HOUR;
+  return (checkLongitude(site?.longitude, 'site.longitude') / 15) * MS_PER_HOUR;
 }
