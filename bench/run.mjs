@@ -35,10 +35,11 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+/** The chunk the CDN loader imports for an element (read from the loader, so stale files never count). */
 function entryChunk(name) {
-  const dir = join(cdnDir, 'chunks');
-  const f = existsSync(dir) && readdirSync(dir).find((x) => x.startsWith(`${name}-`) && x.endsWith('.js'));
-  return f ? join(dir, f) : null;
+  const loader = readFileSync(join(cdnDir, 'arcsecond-widgets.js'), 'utf8');
+  const m = new RegExp(`import\\(\\s*["'](\\./chunks/${name}-[^"']+\\.js)["']`).exec(loader);
+  return m ? join(cdnDir, m[1]) : null;
 }
 const sizeBudgets = [
   ['CDN bundle, initial load (no elements)', join(cdnDir, 'arcsecond-widgets.js'), 5],

@@ -4,7 +4,7 @@
  * Helpers that only some elements need (site search, object names, weather) load their code on first use.
  */
 import { ArcApiError, type ArcErrorDetails } from './errors.js';
-import { obj, parseActivityPage, text } from './parse.js';
+import { obj, text } from './json.js';
 import type { Activity, AstronomicalObject, Instrument, ObservingSite, Page, Telescope, WeatherCondition } from './records.js';
 
 export const DEFAULT_API = 'https://api.arcsecond.io';
@@ -320,7 +320,10 @@ export class ArcClient {
 
   /** One page of activities, newest first (never cached). `scope: 'org'` (default) uses the organisation's route. */
   activitiesPage({ page = 1, pageSize = 20, signal, scope = 'org' }: { page?: number; pageSize?: number; signal?: AbortSignal | null; scope?: 'root' | 'org' } = {}): Promise<Page<Activity>> {
-    return this.get('/activities/', { signal, scope, query: { page, page_size: pageSize }, parse: parseActivityPage });
+    // The activity parser loads with the first page: only the ticker and live pointings need it.
+    return import('./parse.js').then(({ parseActivityPage }) =>
+      this.get('/activities/', { signal, scope, query: { page, page_size: pageSize }, parse: parseActivityPage }),
+    );
   }
 
   /** Activities newest first across pages, following `next` (on the base's origin only), at most `maxPages`. */

@@ -126,7 +126,8 @@ export class SiteController implements ReactiveController {
 
     const abort = (this.abort = new AbortController());
     this.pending = true;
-    this.host.client.resolveSite(spec.site, abort.signal).then(
+    const query = spec.site;
+    this.host.loadClient().then((client) => client.resolveSite(query, abort.signal)).then(
       (record) => {
         if (abort.signal.aborted) return;
         if (record.latitude == null || record.longitude == null) {

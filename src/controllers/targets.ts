@@ -184,7 +184,7 @@ export class TargetsController implements ReactiveController {
     this.results.set(spec.key, entry);
     const abort = new AbortController();
     this.inflight.set(spec.key, abort);
-    this.host.client.object(name, abort.signal).then(
+    this.host.loadClient().then((client) => client.object(name, abort.signal)).then(
       (obj) => {
         if (abort.signal.aborted) return;
         if (obj.ra == null || obj.dec == null) throw new ArcApiError('invalid-response', `No coordinates for “${name}”.`);

@@ -12,7 +12,7 @@ import {
   type SiteSpec,
 } from '../context/keys.js';
 import { ArcErrorEvent, ArcLoadEvent } from '../events.js';
-import { getClient, type ArcClient } from '../api/client.js';
+import type { ArcClient } from '../api/client.js';
 import { toArcError, type ArcApiError } from '../api/errors.js';
 import { defineOnce } from './define-once.js';
 
@@ -75,8 +75,12 @@ export class ArcElement extends LitElement {
     return this.organisation || this.ctxApi?.organisation || null;
   }
 
-  /** The one shared client for this element's API base and organisation. */
-  get client(): ArcClient {
+  /**
+   * The one shared client for this element's API base and organisation. Its code loads on first use, so an
+   * element given only coordinates never downloads the HTTP layer.
+   */
+  async loadClient(): Promise<ArcClient> {
+    const { getClient } = await import('../api/client.js');
     return getClient(this.apiBase, this.organisationInForce);
   }
 

@@ -91,7 +91,7 @@ describe('<arc-activity-ticker>', function () {
     await loaded(all);
     const siteUuid = all.activities.find((a) => a.siteUuid)!.siteUuid!;
     const sample = all.activities.find((a) => a.coordinates)!;
-    const { name: siteName } = await all.client.site(siteUuid);
+    const { name: siteName } = await (await all.loadClient()).site(siteUuid);
     all.remove();
 
     const bySite = await fixture<ArcActivityTicker>(html`<arc-activity-ticker api=${emulatorUrl()} live="false" limit="5" site=${siteName}></arc-activity-ticker>`);

@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { getClient } from '../../api/client.js';
 import { ArcApiError } from '../../api/errors.js';
 import { LiveActivityStream, type StreamStatus } from '../../api/live.js';
 import { isUuid } from '../../api/parse.js';
@@ -9,6 +10,9 @@ import { ArcActivityEvent, ArcLoadEvent } from '../../events.js';
 import { isFiltering, matches, parseNear, type ActivityFilter } from './filters.js';
 
 /** What the feed reads from its element. */
+/** The ticker needs the client at once (its first paint is a fetch), so it loads it statically. */
+const clientOf = (h: ArcElement) => getClient(h.apiBase, h.organisationInForce);
+
 export interface FeedHost extends ArcElement {
   limit: number;
   live: boolean;
@@ -174,7 +178,7 @@ export class ActivityFeed implements ReactiveController {
     } catch {
       throw invalid('invalidNear', h.near);
     }
-    const c = h.client;
+    const c = clientOf(h);
     const ref = async (v: string | null, load: (v: string, s: AbortSignal) => Promise<{ uuid: string }>) => {
       const s = v?.trim();
       return !s ? null : isUuid(s) ? s.toLowerCase() : (await load(s, signal)).uuid.toLowerCase();
@@ -217,7 +221,7 @@ export class ActivityFeed implements ReactiveController {
     const seen = new Set<number>();
     try {
       for (let page = 1; page <= (deep ? MAX_PAGES : Math.ceil(limit / pageSize)); page++) {
-        const p = await h.client.activitiesPage({ page, pageSize, signal: run.signal });
+        const p = await clientOf(h).activitiesPage({ page, pageSize, signal: run.signal });
         for (const a of p.results) {
           if (seen.has(a.id)) continue;
           seen.add(a.id);
@@ -331,7 +335,7 @@ export class ActivityFeed implements ReactiveController {
 
   /** Names for the UUIDs of these activities; each UUID is asked once (the client shares and caches the answer). */
   private lookup(list: Activity[]) {
-    const c = this.host.client;
+    const c = clientOf(this.host);
     const signal = this.run?.signal;
     const resolve = <R>(id: string | null, load: (id: string) => Promise<R>, name: (r: R) => string) => {
       if (!id || this.names.has(id)) return;

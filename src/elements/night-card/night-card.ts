@@ -207,7 +207,7 @@ export class ArcNightCard extends ArcElement {
     task: async ([uuid, apiBase], { signal }) => {
       if (!uuid) return null;
       try {
-        const record = await this.client.weather(uuid, signal);
+        const record = await (await this.loadClient()).weather(uuid, signal);
         this.reportLoad({ kind: 'current', site: uuid, api: apiBase });
         return record;
       } catch (err) {

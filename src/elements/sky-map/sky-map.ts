@@ -452,7 +452,7 @@ export class ArcSkyMap extends ArcElement {
       return;
     }
     const abort = (this.centerAbort = new AbortController());
-    this.client.object(spec.name, abort.signal).then(
+    this.loadClient().then((client) => client.object(spec.name, abort.signal)).then(
       (obj) => {
         if (abort.signal.aborted || !this.engine) return;
         if (obj.ra == null || obj.dec == null) throw new ArcApiError('invalid-response', `No coordinates for “${spec.name}”.`);
@@ -522,9 +522,9 @@ export class ArcSkyMap extends ArcElement {
     this.engine?.setPointings([]);
     if (!want) return;
     const generation = this.generation;
-    import('./live-pointings.js').then(({ LivePointings }) => {
+    Promise.all([import('./live-pointings.js'), this.loadClient()]).then(([{ LivePointings }, client]) => {
       if (generation !== this.generation || this.liveKey !== key) return;
-      this.livePointings = new LivePointings(key, this.client, () => this.refreshPointings());
+      this.livePointings = new LivePointings(key, client, () => this.refreshPointings());
     });
   }
 
