@@ -53,6 +53,25 @@ const reactPlugin = {
   },
 };
 
+/**
+ * The demo pages as `npm start` serves them: public service URLs rewritten to this run's emulator, so end-to-end
+ * tests can load the real portal (demo/index.html) in an iframe.
+ */
+const demoPlugin = {
+  name: 'arc-demo-pages',
+  transform(context) {
+    if (!context.path.startsWith('/demo/') || !context.path.endsWith('.html') || !emulator) return undefined;
+    const rewrites = {
+      'https://api.arcsecond.io': emulator.url,
+      'https://api.open-meteo.com': emulator.url,
+      'https://alasky.cds.unistra.fr/DSS/DSSColor': `${emulator.url}/hips/dss-synthetic`,
+    };
+    let body = String(context.body);
+    for (const [from, to] of Object.entries(rewrites)) body = body.split(from).join(to);
+    return { body };
+  },
+};
+
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
@@ -64,7 +83,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [emulatorPlugin, reactPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
+  plugins: [emulatorPlugin, reactPlugin, demoPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
