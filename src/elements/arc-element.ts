@@ -71,8 +71,10 @@ export class ArcElement extends LitElement {
     return (this.api || this.ctxApi?.api || DEFAULT_API).replace(/\/+$/, '');
   }
 
+  /** Own `organisation` attribute (an empty one opts out of the provider's), else the provider's. */
   get organisationInForce(): string | null {
-    return this.organisation || this.ctxApi?.organisation || null;
+    if (this.organisation !== null) return this.organisation.trim() || null;
+    return this.ctxApi?.organisation || null;
   }
 
   /**

@@ -59,7 +59,7 @@ async function rawForecast(): Promise<{ hourly: Record<string, number[]>; utc_of
   return { ...(await res.json()), query: new URL(key!, emulatorUrl()).searchParams };
 }
 
-const localTime = (t: Date, timeZone: string) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone }).format(t);
+const localTime = (t: Date, timeZone: string) => new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(t);
 
 describe('<arc-night-card>', () => {
   beforeEach(() => emulator.reset());

@@ -16,17 +16,20 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f;
 }
 
-/** The clock-time options used for every event time (tests format the same way). */
-export const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+/**
+ * The clock-time options used for every event time (tests format the same way). 24-hour in every language, as
+ * observing logs, almanacs and the other elements of the kit write times: a night runs across midnight.
+ */
+export const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-/** `21:14` (or `9:14 PM`) in the site's zone. */
+/** `21:14` in the site's zone. */
 export function formatTime(time: Date, locale: string, timeZone: string): string {
   return cached(`t|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, timeZone })).format(time);
 }
 
-/** Hour label for ticks: `21` or `9 PM`. */
+/** Hour label for ticks: `21:00`. */
 export function formatHour(time: Date, locale: string, timeZone: string): string {
-  return cached(`h|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone })).format(time);
+  return cached(`h|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, timeZone })).format(time);
 }
 
 /** `Saturday 21 March 2026` for an ISO date (formatted at noon UTC so no zone can move it to another day). */
