@@ -71,6 +71,7 @@ export const sky: Strings<typeof en.sky> = {
   starReadout: '{name}, {mag} mag',
   invalidCenter: 'Die Karte kann nicht auf „{value}“ zentriert werden: {reason}',
   centerNotFound: 'Die Karte kann nicht auf „{value}“ zentriert werden: {reason}',
+  zenithNeedsSite: 'center="zenith" braucht einen Beobachtungsort: Setzen Sie site oder Breite und Länge.',
   invalidFov: 'Ungültiges Gesichtsfeld „{value}“: Grad von 0,0167 (eine Bogenminute) bis 360 angeben.',
   invalidSurvey: 'Ungültige Durchmusterung „{value}“: {reason}',
   unknownLayers: 'Unbekannte Ebenennamen ignoriert: {names}. Bekannte Ebenen: {known}.',

@@ -71,6 +71,7 @@ export const sky: Strings<typeof en.sky> = {
   starReadout: '{name}, mag. {mag}',
   invalidCenter: 'No se puede centrar el mapa en «{value}»: {reason}',
   centerNotFound: 'No se puede centrar el mapa en «{value}»: {reason}',
+  zenithNeedsSite: 'center="zenith" necesita un sitio de observación: indique site, o la latitud y la longitud.',
   invalidFov: 'Campo de visión no válido «{value}»: indique grados, de 0,0167 (un minuto de arco) a 360.',
   invalidSurvey: 'Relevamiento no válido «{value}»: {reason}',
   unknownLayers: 'Nombres de capa desconocidos ignorados: {names}. Capas conocidas: {known}.',

@@ -71,6 +71,7 @@ export const sky: Strings<typeof en.sky> = {
   starReadout: '{name}, mag. {mag}',
   invalidCenter: 'Impossible de centrer la carte sur « {value} » : {reason}',
   centerNotFound: 'Impossible de centrer la carte sur « {value} » : {reason}',
+  zenithNeedsSite: 'center="zenith" demande un site d’observation : indiquez site, ou la latitude et la longitude.',
   invalidFov: 'Champ de vue invalide « {value} » : indiquez des degrés, de 0,0167 (une minute d’arc) à 360.',
   invalidSurvey: 'Relevé invalide « {value} » : {reason}',
   unknownLayers: 'Noms de calques inconnus ignorés : {names}. Calques connus : {known}.',

@@ -71,6 +71,7 @@ export const sky: Strings<typeof en.sky> = {
   starReadout: '{name}，{mag} 等',
   invalidCenter: '无法将星图居中于“{value}”：{reason}',
   centerNotFound: '无法将星图居中于“{value}”：{reason}',
+  zenithNeedsSite: 'center="zenith" 需要观测站：请设置 site，或经纬度。',
   invalidFov: '视场“{value}”无效：请给出 0.0167（一角分）到 360 之间的度数。',
   invalidSurvey: '巡天“{value}”无效：{reason}',
   unknownLayers: '已忽略未知图层名：{names}。可用图层：{known}。',

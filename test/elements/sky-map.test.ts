@@ -336,6 +336,20 @@ describe('<arc-sky-map>', function () {
     await waitUntil(() => messages(el).some((m) => /No Such Object 12345/.test(m)), 'not found message', { timeout: 5000 });
   });
 
+  it('centres on the site’s zenith at the map’s time with center="zenith", and says when there is no site', async () => {
+    const el = await fixture<ArcSkyMap>(
+      html`<arc-sky-map style="width: 600px" api=${emulatorUrl()} now=${NOW} center="zenith" fov="90" latitude=${PARANAL.latitude} longitude=${PARANAL.longitude} elevation=${PARANAL.elevation}></arc-sky-map>`,
+    );
+    await ready(el);
+    // The zenith is where the altitude is 90°: check the view centre against horizontal(), independently of the map.
+    await waitUntil(() => horizontal({ ra: el.currentView!.ra, dec: el.currentView!.dec }, PARANAL, new Date(NOW)).altitude > 89.5, 'centred on the zenith', { timeout: 5000 });
+    expect(el.currentView!.dec).to.be.closeTo(PARANAL.latitude, 0.5);
+
+    const alone = await fixture<ArcSkyMap>(html`<arc-sky-map style="width: 400px" api=${emulatorUrl()} now=${NOW} center="zenith"></arc-sky-map>`);
+    await ready(alone);
+    await waitUntil(() => messages(alone).some((m) => /zenith/.test(m) && /site/.test(m)), 'needs a site', { timeout: 5000 });
+  });
+
   it('shades the sky below the horizon at the site and marks the zenith', async () => {
     const el = await fixture<ArcSkyMap>(html`<arc-sky-map style="width: 800px" api=${emulatorUrl()} now=${NOW} latitude=${PARANAL.latitude} longitude=${PARANAL.longitude} layers="horizon"></arc-sky-map>`);
     await ready(el);

@@ -345,6 +345,11 @@ export class SkyEngine {
   }
 
   /** Whole sky in view. */
+  /** The site's zenith at the map's time (J2000), or null without a site. */
+  zenithNow(): { ra: number; dec: number } | null {
+    return this.zenith;
+  }
+
   showWholeSky(): void {
     this.map.setView([0, wrapNear(180, this.map.getCenter().lng)], this.fitZoom(), { animate: false });
   }

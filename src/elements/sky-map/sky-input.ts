@@ -5,13 +5,14 @@
 import { ArcApiError } from '../../api/errors.js';
 import { looksLikeCoordinates, parseCoordinates } from '../../api/targets.js';
 
-/** A parsed `center`: coordinates now, or a name to resolve through the API. */
-export type CenterSpec = { kind: 'coordinates'; ra: number; dec: number } | { kind: 'name'; name: string };
+/** A parsed `center`: coordinates now, a name to resolve through the API, or the site's zenith at the map's time. */
+export type CenterSpec = { kind: 'coordinates'; ra: number; dec: number } | { kind: 'name'; name: string } | { kind: 'zenith' };
 
 /** Parse the `center` attribute: `"ra dec"` in any form `parseCoordinates` takes, else a name to resolve. */
 export function parseCenter(text: string): CenterSpec {
   const t = text.trim();
   if (!t) throw new ArcApiError('invalid-input', 'The center is empty: give “ra dec” (e.g. “83.82 −5.39”) or an object name.');
+  if (/^zenith$/i.test(t)) return { kind: 'zenith' };
   if (looksLikeCoordinates(t)) {
     const { ra, dec } = parseCoordinates(t);
     return { kind: 'coordinates', ra, dec };

@@ -102,7 +102,7 @@ let instances = 0;
 export class ArcSkyMap extends ArcElement {
   static override styles = styles;
 
-  /** Centre of the view: `"ra dec"` (degrees, or sexagesimal `05:35:17 -05:23:28`) or an object name resolved through the API. Default: the whole sky. */
+  /** Centre of the view: `"ra dec"` (degrees, or sexagesimal `05:35:17 -05:23:28`), an object name resolved through the API, or `zenith` (the site's zenith at the map's time). Default: the whole sky. */
   @property() center: string | null = null;
   /** Field of view across the map's width, in degrees (1/60 to 360). Default: the whole sky. */
   @property({ converter: numberOrNull }) fov: number | null = null;
@@ -418,7 +418,7 @@ export class ArcSkyMap extends ArcElement {
       engine.setTargets(targets);
     }
 
-    if (changed.has('center') || changed.has('fov')) this.applyView();
+    if (changed.has('center') || changed.has('fov') || this.centerSpec()?.kind === 'zenith') this.applyView();
 
     const selected = this.selectionSlice?.selection.target ?? null;
     if (selected !== this.lastSelection) {
@@ -436,7 +436,8 @@ export class ArcSkyMap extends ArcElement {
     if (!engine) return;
     const spec = this.centerSpec();
     const fov = this.fovInForce();
-    const key = `${this.center}|${this.fov}`;
+    // The zenith moves with the site (and is only known once the site has resolved).
+    const key = `${this.center}|${this.fov}|${spec?.kind === 'zenith' ? this.engineSiteKey : ''}`;
     if (key === this.centerKey) return;
     this.centerKey = key;
     this.centerAbort?.abort();
@@ -449,6 +450,12 @@ export class ArcSkyMap extends ArcElement {
     }
     if (spec.kind === 'coordinates') {
       engine.setView(spec.ra, spec.dec, fov);
+      return;
+    }
+    if (spec.kind === 'zenith') {
+      const zenith = engine.zenithNow();
+      if (zenith) engine.setView(zenith.ra, zenith.dec, fov);
+      else if (!this.siteCtl?.pending) this.centerError = new ArcApiError('invalid-input', this.strings.t('zenithNeedsSite'));
       return;
     }
     const abort = (this.centerAbort = new AbortController());

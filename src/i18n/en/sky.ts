@@ -22,6 +22,7 @@ export const sky = {
   starReadout: '{name}, mag {mag}',
   invalidCenter: 'Cannot centre the map on “{value}”: {reason}',
   centerNotFound: 'Cannot centre the map on “{value}”: {reason}',
+  zenithNeedsSite: 'center="zenith" needs an observing site: set site, or latitude and longitude.',
   invalidFov: 'Invalid field of view “{value}”: give degrees from 0.0167 (one arcminute) to 360.',
   invalidSurvey: 'Invalid survey “{value}”: {reason}',
   unknownLayers: 'Unknown layer names ignored: {names}. Known layers: {known}.',
