@@ -106,10 +106,14 @@ export function altitudeCurves(targets: readonly Target[], site: Site, from: Dat
     const x = (ms - fromMs) / NODE_MS + 1;
     const k = Math.min(Math.floor(x), count - 3);
     const u = x - k;
-    const w = [(-u * (u - 1) * (u - 2)) / 6, ((u + 1) * (u - 1) * (u - 2)) / 2, (-(u + 1) * u * (u - 2)) / 2, ((u + 1) * u * (u - 1)) / 6];
+    // (Scalars, not an array: this runs once per sample and allocations here cost garbage collections.)
+    const w0 = (-u * (u - 1) * (u - 2)) / 6;
+    const w1 = ((u + 1) * (u - 1) * (u - 2)) / 2;
+    const w2 = (-(u + 1) * u * (u - 2)) / 2;
+    const w3 = ((u + 1) * u * (u - 1)) / 6;
     const base = (k - 1) * dim;
     for (let c = 0; c < dim; c++) {
-      value[c] = w[0] * nodes[base + c] + w[1] * nodes[base + dim + c] + w[2] * nodes[base + 2 * dim + c] + w[3] * nodes[base + 3 * dim + c];
+      value[c] = w0 * nodes[base + c] + w1 * nodes[base + dim + c] + w2 * nodes[base + 2 * dim + c] + w3 * nodes[base + 3 * dim + c];
     }
     const theta = (earthRotationAngle(utDays(ms)) + value[dim - 1] + frame.longitude) * DEG;
     const cos = Math.cos(theta);
