@@ -4,7 +4,6 @@
  * Helpers that only some elements need (site search, object names, weather) load their code on first use.
  */
 import { ArcApiError, type ArcErrorDetails } from './errors.js';
-import { obj, text } from './json.js';
 import type { Activity, AstronomicalObject, Instrument, ObservingSite, Page, Telescope, WeatherCondition } from './records.js';
 
 export const DEFAULT_API = 'https://api.arcsecond.io';
@@ -51,6 +50,12 @@ interface Flight {
 type CacheEntry = { expires: number; value?: unknown; error?: ArcApiError };
 
 const lookups = () => import('./lookups.js');
+
+/**
+ * Trimmed text; numbers become text; anything else ''. The same as json.ts's `text`, repeated here so the client's
+ * chunk (loaded up front by the ticker) does not carry the record parsers' other field readers.
+ */
+const text = (v: unknown): string => (typeof v == 'string' ? v.trim() : typeof v == 'number' && isFinite(v) ? '' + v : '');
 
 const fail = (code: ArcApiError['code'], message: string, details?: ArcErrorDetails) => new ArcApiError(code, message, details);
 
@@ -270,7 +275,8 @@ export class ArcClient {
       isJson = false;
     }
     if (!res.ok) {
-      const o = obj(json);
+      // Any body: property reads on a non-object give undefined, so `text` gives ''.
+      const o: { detail?: unknown; reason?: unknown } = Object(json);
       const detail = text(o.detail) || text(o.reason);
       throw httpError(res.status, url, detail, retryAfter(res.headers.get('Retry-After'), detail), label);
     }
@@ -320,10 +326,16 @@ export class ArcClient {
 
   /** One page of activities, newest first (never cached). `scope: 'org'` (default) uses the organisation's route. */
   activitiesPage({ page = 1, pageSize = 20, signal, scope = 'org' }: { page?: number; pageSize?: number; signal?: AbortSignal | null; scope?: 'root' | 'org' } = {}): Promise<Page<Activity>> {
-    // The activity parser loads with the first page: only the ticker and live pointings need it.
-    return import('./parse.js').then(({ parseActivityPage }) =>
-      this.get('/activities/', { signal, scope, query: { page, page_size: pageSize }, parse: parseActivityPage }),
-    );
+    const query = { page, page_size: pageSize };
+    // Only the ticker and live pointings need the activity parser: it loads on first use, beside the request
+    // (not before it, so the first page does not wait for it).
+    return Promise.all([import('./parse.js'), this.get('/activities/', { signal, scope, query })]).then(([{ parseActivityPage }, json]) => {
+      try {
+        return parseActivityPage(json);
+      } catch (e) {
+        throw Object.assign(e as ArcApiError, { url: this.url('/activities/', { query, scope }) });
+      }
+    });
   }
 
   /** Activities newest first across pages, following `next` (on the base's origin only), at most `maxPages`. */

@@ -5,7 +5,8 @@ import '../../src/entries/provider.js';
 import type { ArcActivityTicker } from '../../src/entries/activity-ticker.js';
 import type { ArcProvider } from '../../src/elements/provider/provider.js';
 import type { Activity } from '../../src/api/records.js';
-import { inCone, matches, parseNear } from '../../src/elements/activity-ticker/filters.js';
+import { inCone, matches } from '../../src/elements/activity-ticker/filters.js';
+import { parseNear } from '../../src/elements/activity-ticker/near.js';
 import { emulator, emulatorUrl } from '../helpers/emulator.js';
 
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -84,6 +85,25 @@ describe('<arc-activity-ticker>', function () {
     await waitUntil(() => shownIds(el)[1] === pushed.id + 1, 'second push not shown', { timeout: 5000 });
     expect(qa(el, 'li[part=item]')).to.have.length(5);
     expect(new Set(ids(el)).size).to.equal(5);
+  });
+
+  it('keeps the item elements, and the focus, of what is shown while new items arrive above', async () => {
+    const el = await fixture<ArcActivityTicker>(html`<arc-activity-ticker api=${emulatorUrl()} limit="5"></arc-activity-ticker>`);
+    await loaded(el);
+    await live(el);
+    const before = qa(el, 'li[part=item]');
+    const button = before.slice(1, 4).map((li) => li.querySelector<HTMLElement>('button[part=target]')).find(Boolean)!;
+    const id = button.closest('li')!.dataset.id;
+    button.focus();
+    const { activity } = await emulator.push({ target_name: 'Arrived above' });
+    await waitUntil(() => shownIds(el)[0] === activity.id, 'pushed activity not on top', { timeout: 5000 });
+    // The same elements, one place down (the oldest dropped), the focused one still focused on the same activity.
+    const after = qa(el, 'li[part=item]');
+    expect(after).to.have.length(5);
+    expect(after.slice(1).every((li, i) => li === before[i]), 'item elements kept').to.be.true;
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(button.closest('li')!.dataset.id).to.equal(id);
+    expect(button.isConnected).to.be.true;
   });
 
   it('filters by site (name resolved), satellite and a cone, reading back until enough match', async () => {

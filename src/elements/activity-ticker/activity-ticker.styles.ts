@@ -15,7 +15,8 @@ export const styles = [
       --_t-selected: var(--arc-activity-ticker-selected, var(--_surface));
       /* The rounded box paints the background, so the page shows through its corners. */
       background: none;
-      color: var(--_t-text);
+      /* Important like the shared host colour it replaces (see styles/host.ts): page rules must not reach it. */
+      color: var(--_t-text) !important;
     }
     .base {
       background: var(--_t-bg);

@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, render, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { formatDec, formatRA } from '../../api/targets.js';
+import { formatDec, formatRA } from '../../api/format.js';
 import type { Activity } from '../../api/records.js';
 import { selectionContext, type SelectionSlice } from '../../context/keys.js';
 import { ClockController } from '../../controllers/clock.js';
@@ -20,6 +19,9 @@ export type TickerLayout = 'list' | 'compact' | 'marquee';
 const onUnlessFalse = { fromAttribute: (v: string | null) => v !== 'false' && v !== '0' };
 
 const MINUTE = 60_000;
+
+/** An item's element, with the key of what it was last drawn from. */
+type ItemElement = HTMLLIElement & { drawn?: string };
 
 /**
  * What telescopes worldwide (or only yours) are observing, live: a REST snapshot, then the page's shared
@@ -89,15 +91,21 @@ export class ArcActivityTicker extends ArcElement {
 
   @consume({ context: selectionContext, subscribe: true })
   private selection?: SelectionSlice;
-  @state() private selectedId: number | null = null;
+  /** Selected without a provider (with one, the shared selection says). */
+  private selectedId: number | null = null;
 
   private t = new LocalizeController(this, 'ticker', ticker);
   private clock = new ClockController(this, MINUTE);
   private feed = new ActivityFeed(this, (key, value) => this.t.t(key, { value }));
   private lastState = '';
-  /** Rendered items by activity (and copy), reused while nothing they show changed: a busy feed redoes only new items. */
-  private views = [new WeakMap<Activity, [string, TemplateResult]>(), new WeakMap<Activity, [string, TemplateResult]>()];
+  /**
+   * Item elements by activity id, for the list and the marquee's copy. Kept and moved, never rebuilt: an item
+   * keeps its focus while others arrive, and one is redrawn only when something it shows changed.
+   */
+  private itemEls = [new Map<number, ItemElement>(), new Map<number, ItemElement>()];
   private viewKey = '';
+  private layoutShown = 'list';
+  private selectedShown: number | null | undefined = null;
   private said = ['', ''];
   private formats = new Map<string, unknown>();
 
@@ -111,12 +119,14 @@ export class ArcActivityTicker extends ArcElement {
     return this.feed.heldCount;
   }
 
-  /** The state the status bar shows: `connecting`, `live`, `polling`, `offline`, `stale`; without a stream `snapshot` (or `offline` when it failed). */
+  /**
+   * The state the status bar shows: `connecting`, `live`, `polling`, `offline`, `stale`; without stream status (a
+   * snapshot-only ticker, or before the stream's code is in) `snapshot` or `connecting`, and `offline` after a failure.
+   */
   get state(): string {
-    const s = this.feed.status;
-    if (!s) return this.live ? 'connecting' : this.feed.error ? 'offline' : 'snapshot';
-    const quiet = Date.now() - (s.lastMessageAt ?? this.feed.since);
-    return s.state === 'live' && quiet > this.staleAfter * 1000 ? 'stale' : s.state;
+    const s = this.feed.arrivals?.status;
+    if (!s) return this.feed.error ? 'offline' : this.live ? 'connecting' : 'snapshot';
+    return s.state === 'live' && this.feed.arrivals!.quiet > this.staleAfter * 1000 ? 'stale' : s.state;
   }
 
   /** Load a fresh snapshot (and reconnect), keeping what is shown until it arrives. */
@@ -126,16 +136,19 @@ export class ArcActivityTicker extends ArcElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const lists = this.renderRoot.querySelectorAll('ul.list');
+    this.fill(lists[0], 0);
+    this.fill(lists[1], 1);
     // Stream state changes are data lifecycle: announce them once each (pausing is reported by the button).
     const state = this.state;
-    if (this.feed.status && state !== this.lastState) {
+    if (this.feed.arrivals?.status && state !== this.lastState) {
       this.lastState = state;
       this.fireStatus(state);
     }
   }
 
   private fireStatus(state: string) {
-    const s = this.feed.status;
+    const s = this.feed.arrivals?.status;
     this.dispatchEvent(new ArcStatusEvent({ state, lastMessageAt: s?.lastMessageAt ?? null, retryAt: s?.retryAt ?? null }));
   }
 
@@ -148,6 +161,7 @@ export class ArcActivityTicker extends ArcElement {
     const c = a.coordinates;
     if (!c) return;
     this.selectedId = a.id;
+    this.requestUpdate();
     this.dispatchEvent(
       new ArcSelectEvent({ target: { name: this.nameOf(a), ra: c.ra, dec: c.dec }, source: 'arc-activity-ticker', activity: a }),
     );
@@ -229,11 +243,11 @@ export class ArcActivityTicker extends ArcElement {
   }
 
   private statusText(state: string): string {
-    const s = this.feed.status;
+    const s = this.feed.arrivals?.status;
     const t = this.t.t.bind(this.t);
     if (this.paused) return t('paused');
     if (state === 'snapshot') return this.feed.loadedAt ? t('updated', { time: this.ago(new Date(this.feed.loadedAt)) }) : this.t.t('loading');
-    if (state === 'stale') return t('stale', { time: this.duration(Date.now() - (s!.lastMessageAt ?? this.feed.since)) });
+    if (state === 'stale') return t('stale', { time: this.duration(this.feed.arrivals!.quiet) });
     if (state === 'connecting' && s?.retryAt) return t('reconnecting', { s: Math.max(0, Math.ceil((s.retryAt - Date.now()) / 1000)) });
     return t(state as 'live' | 'polling' | 'offline' | 'connecting');
   }
@@ -244,13 +258,14 @@ export class ArcActivityTicker extends ArcElement {
     const state = this.state;
     const layout = (['compact', 'marquee'] as string[]).includes(this.layout) ? this.layout : 'list';
     const canPause = this.live || !!this.refresh;
-    const selected = this.selection ? (this.selection.selection.activity as Activity | undefined)?.id : this.selectedId;
+    this.layoutShown = layout;
+    this.selectedShown = this.selection ? (this.selection.selection.activity as Activity | undefined)?.id : this.selectedId;
     const n = feed.announced.n;
     // What every item's look depends on besides its own record: layout, names, the minute, the language.
     this.viewKey = [layout, feed.version, Math.floor(this.clock.now().getTime() / MINUTE), this.t.locale, this.t.t('observed')].join();
     return html`<div part="base" class="base ${layout}">
       <div part="status" class="status" data-state=${this.paused ? 'paused' : state}>
-        <span class="dot" aria-hidden="true"></span><span part="state" class="state" title=${feed.status?.error?.message ?? nothing}>${this.statusText(state)}</span>
+        <span class="dot" aria-hidden="true"></span><span part="state" class="state" title=${feed.arrivals?.status?.error?.message ?? nothing}>${this.statusText(state)}</span>
         ${feed.heldCount
           ? html`<button part="new" class="new" @click=${this.togglePause}>${this.t.plural('newCount', feed.heldCount)}</button>`
           : nothing}
@@ -269,18 +284,16 @@ export class ArcActivityTicker extends ArcElement {
       ${items.length
         ? html`<div class="viewport">
             <div class="track" style="--_n:${items.length}" @click=${this.onClick} @keydown=${this.onKey} @pointerover=${this.onPointer}>
-              <ul part="list" class="list" role="list" aria-label=${this.t.t('label')}>
-                ${repeat(items, (a) => a.id, (a) => this.item(a, layout, a.id === selected))}
-              </ul>
+              <ul part="list" class="list" role="list" aria-label=${this.t.t('label')}></ul>
               ${layout === 'marquee'
                 ? // A second, hidden copy makes the loop seamless; its items are clickable but not focusable.
-                  html`<ul class="list copy" aria-hidden="true">${repeat(items, (a) => a.id, (a) => this.item(a, layout, a.id === selected, true))}</ul>`
+                  html`<ul class="list copy" aria-hidden="true"></ul>`
                 : nothing}
             </div>
           </div>`
         : feed.error
           ? nothing
-          : html`<p part="message" class="arc-message">${feed.loading ? this.t.t('loading') : this.t.t(isFiltering({ ...feed.filter, organisation: null }) ? 'emptyFiltered' : 'empty')}</p>`}
+          : html`<p part="message" class="arc-message" role="status">${feed.loading ? this.t.t('loading') : this.t.t(isFiltering({ ...feed.filter, organisation: null }) ? 'emptyFiltered' : 'empty')}</p>`}
       <div class="visually-hidden" aria-live="polite">
         ${
           // Two templates in turn, so the same summary twice is new content and is spoken again.
@@ -290,17 +303,40 @@ export class ArcActivityTicker extends ArcElement {
     </div>`;
   }
 
-  private item(a: Activity, layout: string, selected: boolean, copy = false): TemplateResult {
-    const key = this.viewKey + selected;
-    const views = this.views[+copy];
-    const hit = views.get(a);
-    if (hit?.[0] === key) return hit[1];
-    const view = this.view(a, layout, selected, copy);
-    views.set(a, [key, view]);
-    return view;
+  /**
+   * The items of one list (`copy` 1: the marquee's), in the feed's order, after each render. Elements of items
+   * still shown stay where they are (arrivals are inserted before them, dropped ones removed), so focus and
+   * scroll position hold while the feed moves.
+   */
+  private fill(ul: Element | undefined, copy: number) {
+    const old = this.itemEls[copy];
+    const kept = new Map<number, ItemElement>();
+    for (const a of ul ? this.feed.items : []) kept.set(a.id, this.draw(old.get(a.id) ?? document.createElement('li'), a, copy));
+    for (const [id, li] of old) if (!kept.has(id)) li.remove();
+    let next = ul?.firstChild ?? null;
+    for (const li of kept.values()) {
+      if (li === next) next = li.nextSibling;
+      else ul!.insertBefore(li, next);
+    }
+    this.itemEls[copy] = kept;
   }
 
-  private view(a: Activity, layout: string, selected: boolean, copy: boolean): TemplateResult {
+  /** Redraws an item only when something it shows changed: a busy feed draws only its new items. */
+  private draw(li: ItemElement, a: Activity, copy: number): ItemElement {
+    const selected = a.id === this.selectedShown;
+    const key = this.viewKey + selected;
+    if (li.drawn !== key) {
+      li.drawn = key;
+      li.className = selected ? 'item selected' : 'item';
+      li.dataset.id = '' + a.id;
+      li.setAttribute('part', 'item');
+      this.view(li, a, this.layoutShown, selected, !!copy);
+    }
+    return li;
+  }
+
+  /** One item's content, and (one-line layouts) its tooltip with the details the line cannot hold. */
+  private view(li: HTMLLIElement, a: Activity, layout: string, selected: boolean, copy: boolean) {
     const names = this.feed.names;
     const c = a.coordinates;
     const name = this.nameOf(a);
@@ -321,16 +357,17 @@ export class ArcActivityTicker extends ArcElement {
     // Every URL in a record passed the API layer's safeHttpUrl when it was parsed (http and https only).
     const details = p?.fullDetailsUrl;
     const list = layout === 'list';
-    const summary = list ? nothing : [name, coords, where, programme, people].filter(Boolean).join('\n');
+    if (list) li.removeAttribute('title');
+    else li.title = [name, coords, where, programme, people].filter(Boolean).join('\n');
     const target = c && !copy
       ? html`<button part="target" class="target" dir="auto" title=${list ? name : nothing} aria-current=${selected ? 'true' : nothing}>${name}</button>`
       : html`<span part="target" class="target" dir="auto" title=${list ? name : nothing}>${name}</span>`;
     const time = at
       ? html`<time part="time" datetime=${at.toISOString()}>${this.ago(at)}</time>`
       : nothing;
-    return list
-      ? html`<li part="item" class="item${selected ? ' selected' : ''}" data-id=${a.id}>
-          <div class="row">${target}${time}</div>
+    render(
+      list
+        ? html`<div class="row">${target}${time}</div>
           ${coords ? html`<div part="coords" class="coords">${coords}</div>` : nothing}
           ${where ? html`<div part="where" class="where" dir="auto" title=${where}>${where}</div>` : nothing}
           ${programme || people
@@ -342,11 +379,10 @@ export class ArcActivityTicker extends ArcElement {
             ? html`<div class="links" role="group" aria-label=${this.t.t('links')}>
                 ${a.links.map((l) => html`<a part="link" href=${l.url} target="_blank" rel="noopener noreferrer" dir="auto" title=${l.title}>${l.title}</a>`)}
               </div>`
-            : nothing}
-        </li>`
-      : html`<li part="item" class="item${selected ? ' selected' : ''}" data-id=${a.id} title=${summary}>
-          ${time}${target}${where ? html`<span part="where" class="where" dir="auto">${where}</span>` : nothing}
-        </li>`;
+            : nothing}`
+        : html`${time}${target}${where ? html`<span part="where" class="where" dir="auto">${where}</span>` : nothing}`,
+      li,
+    );
   }
 }
 

@@ -1,18 +1,19 @@
 import type { ReactiveController } from 'lit';
 import { getClient } from '../../api/client.js';
 import { ArcApiError } from '../../api/errors.js';
-import { LiveActivityStream, type StreamStatus } from '../../api/live.js';
-import { isUuid } from '../../api/parse.js';
 import type { Activity } from '../../api/records.js';
-import { ClockController } from '../../controllers/clock.js';
 import type { ArcElement } from '../arc-element.js';
-import { ArcActivityEvent, ArcLoadEvent } from '../../events.js';
-import { isFiltering, matches, parseNear, type ActivityFilter } from './filters.js';
+import { ArcLoadEvent } from '../../events.js';
+import type { Arrivals } from './arrivals.js';
+import { isFiltering, matches, type ActivityFilter } from './filters.js';
 
-/** What the feed reads from its element. */
+/** json.ts's test, repeated: importing that module would bring every field reader into the ticker's first load. */
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
 /** The ticker needs the client at once (its first paint is a fetch), so it loads it statically. */
 const clientOf = (h: ArcElement) => getClient(h.apiBase, h.organisationInForce);
 
+/** What the feed reads from its element. */
 export interface FeedHost extends ArcElement {
   limit: number;
   live: boolean;
@@ -27,12 +28,6 @@ export interface FeedHost extends ArcElement {
 }
 
 export const MAX_LIMIT = 200;
-/** Arrivals are gathered this long before one render: a busy feed costs a few renders a second, not one per item. */
-const BATCH_MS = 250;
-/** When a whole list's worth arrives within one batch, nobody can read it anyway: render once a second. */
-const BUSY_BATCH_MS = 1_000;
-/** The live region speaks at most this often; arrivals in between are summed into the next summary. */
-const ANNOUNCE_MS = 5_000;
 /** Snapshot paging bounds: filtered feeds read back at most this many pages of this size. */
 const PAGE_SIZE = 100;
 const MAX_PAGES = 10;
@@ -43,9 +38,10 @@ const MAX_PAGES = 10;
 const MAX_KNOWN = 2_000;
 
 /**
- * The ticker's data: a REST snapshot (paged back until `limit` matching items), then the page's shared
- * live stream; de-duplication, filters, the limit, pausing, batched renders and announcements, and the
- * names behind site/telescope/instrument UUIDs (through the shared client's cache, so once per page).
+ * The ticker's data: a REST snapshot (paged back until `limit` matching items), de-duplication, filters, the
+ * limit, and the names behind site/telescope/instrument UUIDs (through the shared client's cache, so once per
+ * page). What comes after the first snapshot (the live stream or refreshes, batching, pausing, announcements)
+ * is `arrivals`, loaded as the feed starts, beside the snapshot: the first paint does not need it.
  */
 export class ActivityFeed implements ReactiveController {
   /** Shown activities, newest first, at most `limit`. */
@@ -53,17 +49,16 @@ export class ActivityFeed implements ReactiveController {
   /** Arrived while paused, newest first (at most `limit` kept); `heldCount` counts them all. */
   held: Activity[] = [];
   heldCount = 0;
-  /** Stream status while live; null for a snapshot-only feed. */
-  status: StreamStatus | null = null;
-  /** When the live subscription started (for "no update for …" before the first message). */
-  since = 0;
+  /** Size of the last announced batch, and a counter so equal batches still differ. */
+  announced = { n: 0, seq: 0 };
+  /** The live stream or refreshes of this run, once its code is in; null for a plain snapshot. */
+  arrivals: Arrivals | null = null;
   /** The snapshot or configuration error to show; what was already shown stays. */
   error: ArcApiError | null = null;
+  /** True until the run's first snapshot is in (or failed). */
   loading = false;
   /** When the last snapshot arrived (ms), for a snapshot-only feed's "updated …". */
   loadedAt: number | null = null;
-  /** Size of the last announced batch, and a counter so equal batches still differ. */
-  announced = { n: 0, seq: 0 };
   filter: ActivityFilter = {};
   /** UUID → display name ('' while unknown or when the lookup failed: then nothing is shown). */
   names = new Map<string, string>();
@@ -74,23 +69,10 @@ export class ActivityFeed implements ReactiveController {
 
   private key = '';
   private run: AbortController | null = null;
-  private unsubscribe: (() => void) | null = null;
-  /** Live arrivals held until the snapshot is in, so they are compared against it. */
-  private early: Activity[] | null = null;
-  private queue: Activity[] = [];
   private known = new Set<number>();
-  private unannounced = 0;
-  private lastAnnounce = 0;
-  private batchTimer?: ReturnType<typeof setTimeout>;
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  /** A one-second clock, attached only while a reconnect countdown is shown. */
-  private seconds: ClockController | null = null;
-  private wasPaused = false;
-  private busy = false;
 
   constructor(
-    private readonly host: FeedHost,
+    readonly host: FeedHost,
     /** Localised message for a bad attribute value. */
     private readonly invalid: (key: 'invalidLimit' | 'invalidRefresh' | 'invalidNear', value: unknown) => string,
   ) {
@@ -104,7 +86,8 @@ export class ActivityFeed implements ReactiveController {
   hostUpdate(): void {
     const h = this.host;
     const key = JSON.stringify([h.apiBase, h.organisationInForce, h.limit, h.live, h.refresh, h.site, h.telescope, h.instrument, h.satellite, h.programme, h.target, h.near]);
-    if (key !== this.key) {
+    // A removed ticker still updates when a late answer arrives: it must not start (and subscribe) again until re-attached.
+    if (key !== this.key && h.isConnected) {
       // A new configuration shows new data; a retry or a reconnect (key cleared) keeps what is shown meanwhile.
       if (this.key) {
         this.items = this.held = [];
@@ -113,8 +96,13 @@ export class ActivityFeed implements ReactiveController {
       this.key = key;
       void this.start();
     }
-    if (this.wasPaused && !h.paused) this.release();
-    this.wasPaused = h.paused;
+    // Resumed: what was held goes on top.
+    if (!h.paused && this.heldCount) this.arrivals?.release();
+  }
+
+  /** Re-attached after a disconnect (which stopped everything): nothing else asks for an update, so ask here. */
+  hostConnected(): void {
+    if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -131,39 +119,39 @@ export class ActivityFeed implements ReactiveController {
   private stop() {
     this.run?.abort();
     this.run = null;
-    this.unsubscribe?.();
-    this.unsubscribe = this.early = null;
-    this.queue = [];
-    for (const t of [this.batchTimer, this.announceTimer, this.refreshTimer]) clearTimeout(t);
-    this.batchTimer = this.announceTimer = this.refreshTimer = undefined;
-    this.countdown(false);
+    this.arrivals?.stop();
+    this.arrivals = null;
   }
 
   private async start() {
     this.stop();
     const run = (this.run = new AbortController());
     const h = this.host;
+    // The stream and what follows the first snapshot are not part of the first paint: their code loads beside it.
+    const follow = h.live || h.refresh ? import('./arrivals.js') : null;
     // Each run starts from its own snapshot, which covers everything the stream may replay to it.
     this.known = new Set();
     this.loading = true;
     this.error = null;
-    this.status = null;
     try {
       this.filter = await this.resolveFilter(run.signal);
     } catch (e) {
       return this.fail(e, run);
     }
     if (run !== this.run) return;
-    if (h.live) {
-      // Subscribe before the snapshot so nothing published meanwhile is lost; compare once it is in.
-      this.early = [];
-      this.since = Date.now();
-      this.unsubscribe = LiveActivityStream.for(h.apiBase).subscribe({
-        activity: (a) => (this.early ? this.early.push(a) : this.arrive(a)),
-        status: (s) => this.onStatus(s),
-      });
-    }
+    const following = follow?.then(
+      ({ Arrivals }) => {
+        if (run !== this.run) return;
+        this.arrivals = new Arrivals(this, run);
+        // Items held over from an earlier run may be due now that it can release them.
+        h.requestUpdate();
+      },
+      (e: unknown) => e,
+    );
     await this.snapshot(run, true);
+    // A failure to load it is shown once the snapshot is in, so that the snapshot's success does not clear it.
+    const failed = await following;
+    if (failed) this.fail(failed, run);
   }
 
   /** Configuration checks, then site/telescope/instrument references resolved to UUIDs through the client. */
@@ -172,11 +160,15 @@ export class ActivityFeed implements ReactiveController {
     const invalid = (key: Parameters<typeof this.invalid>[0], value: unknown) => new ArcApiError('invalid-input', this.invalid(key, value));
     if (!(h.limit >= 1)) throw invalid('invalidLimit', h.limit);
     if (h.refresh != null && !(h.refresh >= 0)) throw invalid('invalidRefresh', h.refresh);
-    let near;
-    try {
-      near = h.near?.trim() ? parseNear(h.near) : null;
-    } catch {
-      throw invalid('invalidNear', h.near);
+    let near = null;
+    if (h.near?.trim()) {
+      // The coordinate parser loads only for a ticker that has a cone.
+      const { parseNear } = await import('./near.js');
+      try {
+        near = parseNear(h.near);
+      } catch {
+        throw invalid('invalidNear', h.near);
+      }
     }
     const c = clientOf(h);
     const ref = async (v: string | null, load: (v: string, s: AbortSignal) => Promise<{ uuid: string }>) => {
@@ -206,9 +198,9 @@ export class ActivityFeed implements ReactiveController {
 
   /**
    * Newest pages until `limit` matching activities (read whole pages, so every id the stream may replay
-   * is known). The first snapshot replaces the list; a refresh adds what is new as arrivals.
+   * is known). The first snapshot replaces the list; a refresh hands what is new to `arrivals`.
    */
-  private async snapshot(run: AbortController, first: boolean) {
+  async snapshot(run: AbortController, first: boolean) {
     const h = this.host;
     const limit = this.limit;
     // The organisation route already scopes the snapshot; that filter is for the (global) live stream.
@@ -239,102 +231,28 @@ export class ActivityFeed implements ReactiveController {
       } else {
         // Newest first: what precedes the first activity already seen is new; the rest is older.
         const known = found.findIndex((a) => this.known.has(a.id));
-        for (const a of found.slice(0, known < 0 ? found.length : known).reverse()) this.arrive(a);
+        for (const a of found.slice(0, known < 0 ? found.length : known).reverse()) this.arrivals?.arrive(a);
       }
     } catch (e) {
       this.fail(e, run);
     }
     if (run !== this.run) return;
     this.loading = false;
-    const early = this.early ?? [];
-    this.early = null;
-    for (const a of early) this.arrive(a);
+    this.arrivals?.snapshotIn();
     if (first && !this.error) h.dispatchEvent(new ArcLoadEvent({ count: this.items.length }));
-    if (!h.live && h.refresh) this.refreshTimer = setTimeout(() => this.snapshot(run, false), h.refresh * 1000);
     h.requestUpdate();
   }
 
   /** True when the id was not known yet. */
-  private remember(id: number): boolean {
+  remember(id: number): boolean {
     if (this.known.has(id)) return false;
     if (this.known.size >= MAX_KNOWN) this.known = new Set([...this.items, ...this.held].map((a) => a.id));
     this.known.add(id);
     return true;
   }
 
-  /** A new activity (live, or found by a refresh): filter, announce as an event, and queue for the next batch. */
-  private arrive(a: Activity) {
-    if (!this.remember(a.id) || !matches(a, this.filter)) return;
-    this.host.dispatchEvent(new ArcActivityEvent(a));
-    this.queue.push(a);
-    this.batchTimer ??= setTimeout(() => this.flush(), this.busy ? BUSY_BATCH_MS : BATCH_MS);
-  }
-
-  private flush() {
-    this.batchTimer = undefined;
-    const fresh = this.queue.reverse();
-    this.queue = [];
-    this.busy = fresh.length >= this.limit;
-    if (this.host.paused) {
-      this.held = [...fresh, ...this.held].slice(0, this.limit);
-      this.heldCount += fresh.length;
-      this.host.requestUpdate();
-    } else this.show(fresh);
-  }
-
-  /** Resume: what was held goes on top. */
-  private release() {
-    const held = this.held;
-    this.held = [];
-    this.heldCount = 0;
-    if (held.length) this.show(held);
-  }
-
-  private show(fresh: Activity[]) {
-    this.items = [...fresh, ...this.items].slice(0, this.limit);
-    this.lookup(fresh);
-    this.unannounced += fresh.length;
-    this.announce();
-    this.host.requestUpdate();
-  }
-
-  private announce() {
-    const wait = this.lastAnnounce + ANNOUNCE_MS - Date.now();
-    if (!this.unannounced || this.announceTimer) return;
-    if (wait > 0) {
-      this.announceTimer = setTimeout(() => {
-        this.announceTimer = undefined;
-        this.announce();
-      }, wait);
-      return;
-    }
-    this.announced = { n: this.unannounced, seq: this.announced.seq + 1 };
-    this.unannounced = 0;
-    this.lastAnnounce = Date.now();
-    this.host.requestUpdate();
-  }
-
-  private onStatus(s: StreamStatus) {
-    const was = this.status;
-    this.status = s;
-    // Every frame updates lastMessageAt; that alone needs no render (the minute clock shows staleness).
-    if (was?.state === s.state && was.retryAt === s.retryAt && was.error === s.error) return;
-    this.countdown(s.retryAt !== null);
-    this.host.requestUpdate();
-  }
-
-  /** Tick every second while a countdown shows, through the page's shared clock. */
-  private countdown(on: boolean) {
-    if (on && !this.seconds) this.seconds = new ClockController(this.host, 1000);
-    else if (!on && this.seconds) {
-      this.seconds.hostDisconnected();
-      this.host.removeController(this.seconds);
-      this.seconds = null;
-    }
-  }
-
   /** Names for the UUIDs of these activities; each UUID is asked once (the client shares and caches the answer). */
-  private lookup(list: Activity[]) {
+  lookup(list: Activity[]) {
     const c = clientOf(this.host);
     const signal = this.run?.signal;
     const resolve = <R>(id: string | null, load: (id: string) => Promise<R>, name: (r: R) => string) => {

@@ -1,9 +1,8 @@
 /**
  * The ticker's client-side filters (the API documents no list filters). Pure and DOM-free: the element
  * resolves site/telescope/instrument references to UUIDs through the client, then matches with `matches`.
+ * Reading `near` needs the coordinate parser, so it lives in near.ts, loaded only when that attribute is set.
  */
-import { ArcApiError } from '../../api/errors.js';
-import { parseCoordinates } from '../../api/targets.js';
 import type { Activity } from '../../api/records.js';
 
 /** A cone on the sky: centre (ICRS degrees) and radius in degrees. */
@@ -36,19 +35,6 @@ const DEG = Math.PI / 180;
  * module; importing it would pull that module into the ticker's first chunk, so this one line is repeated.
  */
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
-
-/**
- * `near="ra dec radius"`: the last number is the radius in degrees (0 < r ≤ 180), the rest is any
- * coordinate form `parseCoordinates` reads (decimal degrees or sexagesimal). Throws `invalid-input`.
- */
-export function parseNear(text: string): Cone {
-  const raw = String(text ?? '').trim();
-  const m = /^(.*\S)[\s,]+(\d+(?:\.\d*)?|\.\d+)$/.exec(raw);
-  const radius = Number(m?.[2]);
-  // The element shows its own localised message; this one is for direct callers.
-  if (!m || !(radius > 0 && radius <= 180)) throw new ArcApiError('invalid-input', `near must be “ra dec radius”, radius in (0, 180] degrees (got “${raw}”).`);
-  return { ...parseCoordinates(m[1]), radius };
-}
 
 /** Whether a position lies within the cone (cosine of the separation against cosine of the radius). */
 export function inCone(cone: Cone, ra: number, dec: number): boolean {
