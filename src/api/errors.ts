@@ -34,6 +34,9 @@ export class ArcApiError extends Error {
   }
 }
 
+/** Failures that may pass by themselves (the network, the server, throttling, a garbled answer): worth a Retry. */
+export const isTransient = (code: string | undefined): boolean => /^(network|timeout|server|throttled|invalid-response)$/.test(code ?? '');
+
 /** Any thrown value as an `ArcApiError` (fetch failures, aborts, JSON errors, our own errors unchanged). */
 export function toArcError(e: unknown): ArcApiError {
   if (e instanceof ArcApiError) return e;

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { ArcElement } from '../elements/arc-element.js';
-import { ArcApiError, toArcError } from '../api/errors.js';
+import { ArcApiError, isTransient, toArcError } from '../api/errors.js';
 import { parseCoordinates, parseTarget } from '../api/targets.js';
 
 /** A target as a page author may give it through the `targets` property. */
@@ -86,6 +86,7 @@ export class TargetsController implements ReactiveController {
   private inflight = new Map<string, AbortController>();
   private observer: MutationObserver | null = null;
   private signature = '';
+  private api = '';
   private reported = new Set<string>();
 
   constructor(
@@ -119,11 +120,31 @@ export class TargetsController implements ReactiveController {
     this.signature = '';
   }
 
+  /** Resolve again the targets that failed for a reason that may pass (network, server, throttling, a bad answer). */
+  retry(): void {
+    for (const [key, e] of this.results) {
+      if (e.status === 'error' && e.error && isTransient(e.error.code)) {
+        this.results.delete(key);
+        this.reported.delete(key);
+      }
+    }
+    this.signature = '';
+    this.host.requestUpdate();
+  }
+
   hostUpdate(): void {
     const specs = this.collect();
     const signature = JSON.stringify(specs) + this.host.apiBase;
     if (signature === this.signature) return;
     this.signature = signature;
+    if (this.host.apiBase !== this.api) {
+      // Names resolve through the API in force: another API's answers (or pending requests) no longer apply.
+      this.api = this.host.apiBase;
+      for (const a of this.inflight.values()) a.abort();
+      this.inflight.clear();
+      this.results.clear();
+      this.reported.clear();
+    }
     const live = new Set(specs.map((s) => s.key));
     for (const [key, ctrl] of this.inflight) {
       if (!live.has(key)) {

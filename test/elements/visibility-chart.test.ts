@@ -26,7 +26,9 @@ const messages = (el: ArcVisibilityChart) => qa(el, '[part=message]').map((m) =>
 
 async function drawn(el: ArcVisibilityChart, count: number, what = 'curves') {
   await waitUntil(() => curves(el).length === count, `${what}: expected ${count} curves, got ${curves(el).length}`, { timeout: 10_000 });
-  // Let the plot box's measured width (applied on the next frame) settle.
+  // The interactive part (crosshair, marks and windows, table, exports) loads right after the first paint.
+  await el.ready;
+  // Let the plot box's measured width and the targets' events and windows (both applied on the next frame) settle.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   await el.updateComplete;
 }

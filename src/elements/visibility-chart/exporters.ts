@@ -3,7 +3,7 @@
  * (it no longer depends on the page's CSS or custom properties), and a PNG rasterised from that SVG.
  */
 import { airmass, localSiderealTime, type AltitudeCurves } from '../../astro/index.js';
-import { formatHours, type SiteFormats } from './format.js';
+import { formatHours } from './format.js';
 
 /** Quote a CSV field when needed; neutralise leading formula characters so spreadsheets show names as text. */
 function csvField(value: string): string {
@@ -17,15 +17,31 @@ const fixed = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits)
  * One row per sample: UTC ISO time, site-local time, local sidereal time, then altitude (degrees, geometric)
  * and airmass (Kasten & Young; empty below the horizon) per target, then the Sun's and the Moon's altitude.
  */
-export function curvesToCsv(curves: AltitudeCurves, labels: readonly string[], longitude: number, formats: SiteFormats): string {
-  const header = ['time_utc', `local_time (${formats.timeZone})`, 'lst'];
+export function curvesToCsv(curves: AltitudeCurves, labels: readonly string[], longitude: number, timeZone: string): string {
+  // Site-local `YYYY-MM-DD HH:MM:SS`, language-independent.
+  const local = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const isoLocalTime = (ms: number) => {
+    const p: Record<string, string> = {};
+    for (const part of local.formatToParts(ms)) p[part.type] = part.value;
+    return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}`;
+  };
+  const header = ['time_utc', `local_time (${timeZone})`, 'lst'];
   for (const label of labels) header.push(`${label} altitude_deg`, `${label} airmass`);
   header.push('sun_altitude_deg', 'moon_altitude_deg');
   const lines = [header.map(csvField).join(',')];
   for (let i = 0; i < curves.times.length; i++) {
     const ms = curves.times[i];
     const time = new Date(ms);
-    const row = [time.toISOString(), formats.isoLocalTime(ms), formatHours(localSiderealTime(longitude, time), true)];
+    const row = [time.toISOString(), isoLocalTime(ms), formatHours(localSiderealTime(longitude, time), true)];
     curves.targets.forEach((series) => {
       const alt = series.altitude[i];
       row.push(fixed(alt), alt > 0 ? fixed(airmass(alt)) : '');
@@ -54,10 +70,11 @@ const INLINED = [
 ] as const;
 
 /**
- * A standalone copy of the live chart: computed styles inlined, crosshair and other `data-export="skip"`
- * parts removed, the export-only title and legend shown, a background painted.
+ * A standalone copy of the live chart, `height` tall (room for the export-only title and legend below the chart):
+ * computed styles inlined, crosshair and other `data-export="skip"` parts removed, the export-only parts shown,
+ * a background painted.
  */
-export function standaloneSvg(live: SVGSVGElement, background: string): string {
+export function standaloneSvg(live: SVGSVGElement, background: string, height: number): string {
   const clone = live.cloneNode(true) as SVGSVGElement;
   const source = [live, ...live.querySelectorAll('*')];
   const target = [clone, ...clone.querySelectorAll('*')];
@@ -82,7 +99,6 @@ export function standaloneSvg(live: SVGSVGElement, background: string): string {
   for (const c of comments) c.parentNode?.removeChild(c);
 
   const width = Number(live.getAttribute('width'));
-  const height = Number(live.getAttribute('data-export-height')) || Number(live.getAttribute('height'));
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));

@@ -1,6 +1,7 @@
 /**
  * Text for times, sidereal times and numbers, in the reader's language and the site's time zone.
- * One instance per (locale, zone): Intl formatters are costly to create and cheap to use.
+ * One instance per (locale, zone), shared by every chart on the page: Intl formatters are costly to create and
+ * cheap to use.
  */
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -8,23 +9,24 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** Sidereal time in hours as `HH:MM` (or `HH:MM:SS`), wrapping at 24 h. */
 export function formatHours(hours: number, seconds = false): string {
   if (!Number.isFinite(hours)) return '';
-  const total = Math.round((((hours % 24) + 24) % 24) * (seconds ? 3600 : 60));
   const perHour = seconds ? 3600 : 60;
-  const h = Math.floor(total / perHour) % 24;
-  const m = seconds ? Math.floor((total % 3600) / 60) : total % 60;
-  return seconds ? `${pad2(h)}:${pad2(m)}:${pad2(total % 60)}` : `${pad2(h)}:${pad2(m)}`;
+  const total = Math.round((((hours % 24) + 24) % 24) * perHour) % (24 * perHour);
+  const text = `${pad2(Math.floor(total / perHour))}:${pad2(Math.floor(total / (perHour / 60)) % 60)}`;
+  return seconds ? `${text}:${pad2(total % 60)}` : text;
+}
+
+/** `UTC+5:30`, `UTC−3`, `UTC` from an offset in minutes (typographic minus). */
+export function offsetLabel(minutes: number): string {
+  if (!Number.isFinite(minutes) || !minutes) return 'UTC';
+  const abs = Math.abs(Math.round(minutes));
+  return `UTC${minutes > 0 ? '+' : '−'}${Math.floor(abs / 60)}${abs % 60 ? `:${pad2(abs % 60)}` : ''}`;
 }
 
 export class SiteFormats {
   private readonly local: Intl.DateTimeFormat;
   private readonly utc: Intl.DateTimeFormat;
-  private readonly isoLocal: Intl.DateTimeFormat;
   private readonly day: Intl.DateTimeFormat;
-  private readonly integer: Intl.NumberFormat;
-  private readonly oneDecimal: Intl.NumberFormat;
-  private readonly twoDecimals: Intl.NumberFormat;
-  private readonly percent: Intl.NumberFormat;
-  private readonly tick: Intl.NumberFormat;
+  private readonly numbers = new Map<string, Intl.NumberFormat>();
 
   constructor(
     readonly locale: string,
@@ -34,22 +36,7 @@ export class SiteFormats {
     const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
     this.local = new Intl.DateTimeFormat(locale, { ...hm, timeZone });
     this.utc = new Intl.DateTimeFormat(locale, { ...hm, timeZone: 'UTC' });
-    this.isoLocal = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
     this.day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    this.integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    this.oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    this.percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    this.tick = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   }
 
   /** Site-local wall-clock time, `22:15`. */
@@ -61,38 +48,28 @@ export class SiteFormats {
     return this.utc.format(ms);
   }
 
-  /** Site-local `YYYY-MM-DD HH:MM:SS`, language-independent (for CSV). */
-  isoLocalTime(ms: number): string {
-    const p: Record<string, string> = {};
-    for (const part of this.isoLocal.formatToParts(ms)) p[part.type] = part.value;
-    return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}`;
+  /** A calendar date given as `YYYY-MM-DD` (a night's date, already checked), e.g. `Sat, 21 Mar 2026`. */
+  nightDate(date: string): string {
+    return this.day.format(new Date(`${date}T12:00Z`));
   }
 
-  /** A calendar date given as `YYYY-MM-DD` (a night's date), e.g. `Sat, 21 Mar 2026`. */
-  nightDate(date: string): string {
-    const [y, m, d] = date.split('-').map(Number);
-    return this.day.format(Date.UTC(y, m - 1, d, 12));
+  /** A number with `min` to `max` decimals (`percent`: a fraction as a percentage). */
+  number(value: number, min = 0, max = min, percent = false): string {
+    const key = `${min} ${max} ${percent}`;
+    let format = this.numbers.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, { minimumFractionDigits: min, maximumFractionDigits: max, style: percent ? 'percent' : 'decimal' });
+      this.numbers.set(key, format);
+    }
+    return format.format(value);
   }
 
   degrees(value: number): string {
-    return `${this.integer.format(value)}°`;
-  }
-
-  hours(value: number): string {
-    return this.oneDecimal.format(value);
-  }
-
-  airmass(value: number): string {
-    return this.twoDecimals.format(value);
-  }
-
-  /** An airmass axis label: `1`, `1.2`. */
-  airmassTick(value: number): string {
-    return this.tick.format(value);
+    return `${this.number(value)}°`;
   }
 
   percentage(fraction: number): string {
-    return this.percent.format(fraction);
+    return this.number(fraction, 0, 0, true);
   }
 }
 
@@ -107,14 +84,4 @@ export function siteFormats(locale: string, timeZone: string): SiteFormats {
     shared.set(key, (formats = new SiteFormats(locale, timeZone)));
   }
   return formats;
-}
-
-/** `UTC+5:30`, `UTC−3`, `UTC` from an offset in minutes (typographic minus). */
-export function offsetLabel(minutes: number): string {
-  if (!Number.isFinite(minutes) || minutes === 0) return 'UTC';
-  const sign = minutes > 0 ? '+' : '−';
-  const abs = Math.abs(Math.round(minutes));
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  return `UTC${sign}${h}${m ? `:${pad2(m)}` : ''}`;
 }

@@ -9,7 +9,7 @@ export const SERIES_COLOURS = 8;
 export const DASHES = ['none', '8 4', '2 3', '10 3 2 3'] as const;
 
 /** Palette slot and dash for the series at `index`. */
-export function seriesStyle(index: number): { colour: number; dash: number } {
+export function paletteSlot(index: number): { colour: number; dash: number } {
   const colour = index % SERIES_COLOURS;
   // Shift the dash by one on each pass through the colours, so series 0 and 8 differ.
   const dash = (index + Math.floor(index / SERIES_COLOURS)) % DASHES.length;

@@ -1,16 +1,19 @@
 /**
- * The chart's SVG, as Lit `svg` templates from a fully computed `PlotModel` (no astronomy, no I/O here).
- * Layers from the back: twilight bands, grid, the zone below the altitude limit, the best-window bracket,
- * the Moon and target curves (clipped to the plot), rise/transit/set marks, observable-window lanes, axes,
- * the "now" marker and the crosshair. Parts meant only for the exported file carry `data-export="only"`;
- * parts left out of it carry `data-export="skip"`.
+ * The chart's SVG, as Lit `svg` templates from the view's `PlotModel` (geometry and samples) and its texts.
+ * Layers from the back: twilight bands, grid, the zone below the altitude limit, the interactive part's `back`
+ * layer (the best-window bracket), the Moon and target curves (clipped to the plot), its `under` layer (marks,
+ * curve labels, window lanes), the axes, the "now" marker, and its `over` layer (crosshair, the exported file's legend).
  */
 import { svg, nothing, type SVGTemplateResult } from 'lit';
-import type { AltitudeCurves, DarknessBand, Interval, TargetEvent } from '../../astro/index.js';
-import type { LinearScale } from './scales.js';
-import type { Readout } from './model.js';
+import { localSiderealTime, type AltitudeCurves } from '../../astro/index.js';
+import type { LocalizeController } from '../../controllers/localize.js';
+import type { chart } from '../../i18n/en/chart.js';
+import { formatHours } from './format.js';
+import { AIRMASS_TICKS, ALTITUDE_TICKS_IN_AIRMASS_MODE, altitudeForAirmass, type YAxisMode } from './scales.js';
+import type { View } from './types.js';
 
 export type TimeAxis = 'local' | 'utc' | 'lst';
+export type ChartStrings = LocalizeController<typeof chart>;
 
 export interface PlotSeries {
   key: string;
@@ -19,22 +22,8 @@ export interface PlotSeries {
   dash: number;
   /** A page author's colour (already checked), overriding the palette. */
   customColour: string | null;
-  /** Index of this target in the curves' `targets`. */
-  curveIndex: number;
-  events: TargetEvent[];
-  windows: Interval[];
-  best: { time: Date; altitude: number } | null;
   /** A target added for the shared selection, not one of the chart's own. */
   temporary: boolean;
-  /** Tooltip lines for marks, already localised. */
-  describeEvent: (e: TargetEvent) => string;
-  describeWindow: (w: Interval) => string;
-}
-
-export interface AxisTick {
-  at: number;
-  /** One label per axis row, in row order. */
-  labels: string[];
 }
 
 export interface PlotModel {
@@ -44,230 +33,166 @@ export interface PlotModel {
   right: number;
   top: number;
   bottom: number;
+  /** Top of the first observable-window lane; each lane is `laneHeight` high with `laneGap` between. */
   laneTop: number;
   laneHeight: number;
   laneGap: number;
   axisTop: number;
-  rowHeight: number;
-  rowNames: string[];
-  x: LinearScale;
+  /** Time-axis rows, the main clock first (only it on narrow charts). */
+  rows: TimeAxis[];
+  x: (ms: number) => number;
   y: (altitude: number) => number;
   fromMs: number;
   toMs: number;
-  bands: DarknessBand[];
-  bandNames: Record<DarknessBand['kind'], string>;
-  ticks: AxisTick[];
-  yTicks: { value: number; label: string }[];
-  secondaryTicks: { value: number; label: string }[];
-  yTitle: string;
-  secondaryTitle: string;
-  minAltitude: number;
-  minAltitudeLabel: string;
+  yMode: YAxisMode;
+  /** Whole hours on the main clock. */
+  ticks: number[];
+  /** The curves' `targets` are in the order of `series`. */
   curves: AltitudeCurves;
   series: PlotSeries[];
   highlight: string | null;
-  showRiseSet: boolean;
-  curveLabels: boolean;
-  moonLabel: string;
-  now: { at: number; label: string } | null;
-  bestWindow: { from: number; to: number; label: string } | null;
-  cursor: { readout: Readout; label: string } | null;
-  title: string;
-  description: string;
   uid: string;
-  exportLegend: { title: string; subtitle: string; items: { label: string; colour: number; dash: number; customColour: string | null; temporary: boolean }[]; moonLabel: string };
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
+/** What the interactive part draws into the chart, once it has loaded. */
+export interface PlotLayers {
+  describeTargets(): string[];
+  back(): unknown;
+  under(): unknown;
+  over(): unknown;
+}
 
-function pathFor(times: Float64Array, values: Float64Array, x: LinearScale, y: (a: number) => number): string {
+export const ROW_HEIGHT = 14;
+
+export const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Palette class of a series (colour slot and dash pattern). */
+export const seriesClass = (s: { colour: number; dash: number }) => `s${s.colour} d${s.dash}`;
+/** The author's colour, or the selection colour, as the custom property series strokes read. */
+export const seriesStyle = (s: { customColour: string | null; temporary?: boolean }) =>
+  s.temporary ? '--_c:var(--_selected)' : s.customColour ? `--_c:${s.customColour}` : '';
+/** Other series fade while one is highlighted. */
+export const dimmed = (m: PlotModel, key: string) => (m.highlight && m.highlight !== key ? 'dim' : '');
+
+export const chartTitle = (v: View, s: ChartStrings) => s.t('title', { site: v.siteName, date: v.formats!.nightDate(v.frame!.date) });
+export const moonLabel = (v: View, s: ChartStrings) => s.t('moon', { percent: v.formats!.percentage(v.curves!.moon.illumination) });
+
+const BAND_NAMES = { day: 'bandDay', civil: 'bandCivil', nautical: 'bandNautical', astronomical: 'bandAstronomical', night: 'bandNight' } as const;
+
+/** The night in a few sentences, for the SVG's description. */
+function describeNight(v: View, s: ChartStrings): string[] {
+  const f = v.formats!;
+  const sm = v.frame!.summary;
+  const time = (d: Date | null) => (d ? f.time(d.getTime()) : s.t('none'));
+  const dark = sm.darkIntervals;
+  return [
+    sm.polar ? s.t(sm.polar === 'polar-night' ? 'polarNight' : 'midnightSun') : s.t('descNight', { sunset: time(sm.sunset), sunrise: time(sm.sunrise) }),
+    dark.length
+      ? s.t('descDark', { from: time(dark[0].from), to: time(dark[dark.length - 1].to), hours: f.number(sm.darkHours, 1, 1) })
+      : sm.polar
+        ? ''
+        : s.t('noDarkness'),
+    s.t('descMoon', { percent: f.percentage(v.curves!.moon.illumination) }),
+  ];
+}
+
+function pathFor(m: PlotModel, values: Float64Array): string {
   let d = '';
-  for (let i = 0; i < times.length; i++) d += `${i ? 'L' : 'M'}${r1(x(times[i]))} ${r1(y(values[i]))}`;
+  m.curves.times.forEach((t, i) => (d += `${i ? 'L' : 'M'}${r1(m.x(t))} ${r1(m.y(values[i]))}`));
   return d;
 }
 
-/** Stroke attributes for a series: its palette class and, when given, the author's colour as a custom property. */
-const seriesClass = (s: { colour: number; dash: number }) => `s${s.colour} d${s.dash}`;
-const seriesStyle = (s: { customColour: string | null; temporary?: boolean }) =>
-  s.temporary ? '--_c:var(--_selected)' : s.customColour ? `--_c:${s.customColour}` : '';
-
-/** Rough text width for laying out the exported legend (no measuring in a hidden layer). */
-const approxTextWidth = (text: string, size: number) => text.length * size * 0.58;
-
-export function renderPlot(m: PlotModel): SVGTemplateResult {
-  const { x, y, left, right, top, bottom } = m;
-  const clamp = (ms: number) => Math.min(Math.max(ms, m.fromMs), m.toMs);
+export function renderPlot(v: View, s: ChartStrings, layers?: PlotLayers | null): SVGTemplateResult {
+  const m = v.plot!;
+  const f = v.formats!;
+  const { x, y, left, right, top, bottom, uid, axisTop } = m;
+  const clampX = (ms: number) => x(Math.min(Math.max(ms, m.fromMs), m.toMs));
   const plotWidth = right - left;
   const plotHeight = bottom - top;
-  const clipId = `${m.uid}-clip`;
-  const limitY = y(m.minAltitude);
-  const dimmed = (key: string) => (m.highlight && m.highlight !== key ? 'dim' : '');
+  const limitY = r1(y(v.minAltitude));
+  const moon = m.curves.moon.altitude;
+  let peak = 0;
+  moon.forEach((alt, i) => alt > moon[peak] && (peak = i));
+  const nowX = v.now >= m.fromMs && v.now <= m.toMs ? r1(x(v.now)) : null;
+  const label = moonLabel(v, s);
+  // Altitude scale: degrees on the left, airmass on the right; airmass scale: the other way round.
+  const degrees = (values: number[]) => values.map((value): [number, string] => [value, f.degrees(value)]);
+  const airmass = AIRMASS_TICKS.map((value): [number, string] => [altitudeForAirmass(value), f.number(value, 0, 1)]);
+  const altitudeMode = m.yMode === 'altitude';
+  const yTicks = altitudeMode ? degrees(plotHeight >= 220 ? [0, 15, 30, 45, 60, 75, 90] : [0, 30, 60, 90]) : airmass;
+  const titles = [s.t('altitudeAxis'), s.t('airmassAxis')];
+  const timeLabel = (axis: TimeAxis, ms: number) =>
+    axis === 'local' ? f.time(ms) : axis === 'utc' ? f.utcTime(ms) : formatHours(localSiderealTime(v.site!.longitude, new Date(ms)));
+  const tick = (value: number, text: string, dx: number, anchor = 'end') =>
+    svg`<text class="tick" x=${dx} y=${r1(y(value) + 4)} text-anchor=${anchor}>${text}</text>`;
+  const plotArea = (cls = '') => svg`<rect class=${cls} x=${left} y=${top} width=${plotWidth} height=${plotHeight}></rect>`;
 
-  const bands = m.bands.map((b) => {
-    const x0 = x(clamp(b.from.getTime()));
-    const x1 = x(clamp(b.to.getTime()));
-    if (x1 - x0 < 0.5) return nothing;
-    return svg`<g class="band band-${b.kind}"><title>${m.bandNames[b.kind]}</title>
-      <rect class="band-fill" x=${r1(x0)} y=${top} width=${r1(x1 - x0)} height=${plotHeight}></rect>
-      <rect class="band-strip" x=${r1(x0)} y=${top} width=${r1(x1 - x0)} height="5"></rect></g>`;
-  });
-
-  const grid = svg`<g class="grid">
-    ${m.ticks.map((t) => svg`<line x1=${r1(x(t.at))} x2=${r1(x(t.at))} y1=${top} y2=${bottom}></line>`)}
-    ${m.yTicks.map((t) => svg`<line x1=${left} x2=${right} y1=${r1(y(t.value))} y2=${r1(y(t.value))}></line>`)}
-  </g>`;
-
-  const belowLimit =
-    limitY < bottom
-      ? svg`<rect class="below-limit" x=${left} y=${r1(limitY)} width=${plotWidth} height=${r1(bottom - limitY)}></rect>
-        <line class="limit" x1=${left} x2=${right} y1=${r1(limitY)} y2=${r1(limitY)}></line>
-        <text class="limit-label" x=${right - 4} y=${r1(limitY - 4)} text-anchor="end">${m.minAltitudeLabel}</text>`
-      : nothing;
-
-  const best = m.bestWindow
-    ? (() => {
-        const x0 = x(clamp(m.bestWindow.from));
-        const x1 = x(clamp(m.bestWindow.to));
-        if (x1 - x0 < 1) return nothing;
-        return svg`<g class="best-window"><title>${m.bestWindow.label}</title>
-          <rect class="best-fill" x=${r1(x0)} y=${top} width=${r1(x1 - x0)} height=${plotHeight}></rect>
-          <path class="best-bracket" d="M${r1(x0)} ${top - 2}V${top - 9}H${r1(x1)}V${top - 2}"></path>
-          <text class="best-label" x=${r1((x0 + x1) / 2)} y=${top - 12} text-anchor="middle">${m.bestWindow.label}</text></g>`;
-      })()
-    : nothing;
-
-  const { times } = m.curves;
-  const moonPath = pathFor(times, m.curves.moon.altitude, x, y);
-  let moonPeak = 0;
-  for (let i = 1; i < times.length; i++) if (m.curves.moon.altitude[i] > m.curves.moon.altitude[moonPeak]) moonPeak = i;
-  const moonPeakAlt = m.curves.moon.altitude[moonPeak] ?? -90;
-  const moonLabelX = Math.min(Math.max(x(times[moonPeak] ?? m.fromMs), left + 30), right - 30);
-
-  const curves = m.series.map(
-    (s) => svg`<path class="curve ${seriesClass(s)} ${s.temporary ? 'temporary' : ''} ${m.highlight === s.key ? 'highlight' : ''} ${dimmed(s.key)}"
-      style=${seriesStyle(s)} data-key=${s.key} d=${pathFor(times, m.curves.targets[s.curveIndex].altitude, x, y)}><title>${s.label}</title></path>`,
-  );
-
-  const marks = m.series.map((s) => {
-    const items = s.events
-      .filter((e) => (e.kind === 'transit' ? (e.altitude ?? -1) > 0 : m.showRiseSet))
-      .map((e) => {
-        const px = r1(x(e.time.getTime()));
-        if (e.kind === 'transit') {
-          const py = r1(y(e.altitude ?? 0));
-          return svg`<circle class="mark transit" cx=${px} cy=${py} r="3.5"><title>${s.describeEvent(e)}</title></circle>`;
-        }
-        const up = e.kind === 'rise';
-        return svg`<path class="mark ${e.kind}" d=${up ? `M${px - 4} ${bottom}l4 -7l4 7z` : `M${px - 4} ${bottom - 7}l4 7l4 -7z`}><title>${s.describeEvent(e)}</title></path>`;
-      });
-    return svg`<g class="marks ${seriesClass(s)} ${dimmed(s.key)}" style=${seriesStyle(s)}>${items}</g>`;
-  });
-
-  const labels = m.curveLabels
-    ? m.series.map((s) => {
-        if (!s.best || s.best.altitude < 8) return nothing;
-        const px = Math.min(Math.max(x(s.best.time.getTime()), left + 24), right - 24);
-        const py = Math.max(y(s.best.altitude) - 6, top + 16);
-        return svg`<text class="curve-label ${seriesClass(s)} ${dimmed(s.key)}" style=${seriesStyle(s)} x=${r1(px)} y=${r1(py)} text-anchor="middle">${s.label}</text>`;
-      })
-    : nothing;
-
-  const lanes = m.series.map((s, i) => {
-    const ly = m.laneTop + i * (m.laneHeight + m.laneGap);
-    return svg`<g class="lane ${seriesClass(s)} ${dimmed(s.key)}" style=${seriesStyle(s)}>
-      <rect class="lane-track" x=${left} y=${ly} width=${plotWidth} height=${m.laneHeight}></rect>
-      ${s.windows.map((w) => {
-        const x0 = x(clamp(w.from.getTime()));
-        const x1 = x(clamp(w.to.getTime()));
-        return svg`<rect class="lane-window" x=${r1(x0)} y=${ly} width=${r1(Math.max(x1 - x0, 1))} height=${m.laneHeight} rx="2"><title>${s.describeWindow(w)}</title></rect>`;
-      })}</g>`;
-  });
-
-  const axes = svg`<g class="axes">
-    <rect class="frame" x=${left} y=${top} width=${plotWidth} height=${plotHeight}></rect>
-    <text class="axis-title" x=${left - 6} y=${top - 12} text-anchor="end">${m.yTitle}</text>
-    <text class="axis-title" x=${m.width - 1} y=${top - 12} text-anchor="end">${m.secondaryTitle}</text>
-    ${m.yTicks.map((t) => svg`<text class="tick" x=${left - 6} y=${r1(y(t.value) + 4)} text-anchor="end">${t.label}</text>`)}
-    ${m.secondaryTicks.map(
-      (t) => svg`<line class="tick-mark" x1=${right} x2=${right + 4} y1=${r1(y(t.value))} y2=${r1(y(t.value))}></line>
-        <text class="tick" x=${right + 6} y=${r1(y(t.value) + 4)}>${t.label}</text>`,
-    )}
-    ${(m.rowNames.length > 1 ? m.rowNames : []).map(
-      (name, row) =>
-        svg`<text class="row-name ${row ? 'secondary' : ''}" x=${left - 6} y=${m.axisTop + row * m.rowHeight + 11} text-anchor="end">${name}</text>`,
-    )}
-    ${m.ticks.map((t) => {
-      const px = r1(x(t.at));
-      // A label centred on a tick too close to an edge would run into the row names or out of the chart.
-      const labelled = px >= left + 14 && px <= right - 14;
-      return svg`<line class="tick-mark" x1=${px} x2=${px} y1=${m.axisTop - 4} y2=${m.axisTop}></line>
-        ${(labelled ? t.labels : []).map(
-          (label, row) =>
-            svg`<text class="tick ${row ? 'secondary' : ''}" x=${px} y=${m.axisTop + row * m.rowHeight + 11} text-anchor="middle">${label}</text>`,
-        )}`;
+  return svg`<svg part="chart" role="img" aria-labelledby="${uid}-title ${uid}-desc" width=${m.width} height=${m.height}
+      viewBox="0 0 ${m.width} ${m.height}">
+    <title id="${uid}-title">${chartTitle(v, s)}</title>
+    <desc id="${uid}-desc">${[...describeNight(v, s), ...(layers?.describeTargets() ?? [])].filter(Boolean).join(' ')}</desc>
+    <defs><clipPath id="${uid}-clip">${plotArea()}</clipPath></defs>
+    ${plotArea('plot-bg')}
+    ${v.frame!.summary.bands.map((b) => {
+      const x0 = r1(clampX(b.from.getTime()));
+      const w = r1(clampX(b.to.getTime()) - x0);
+      return w < 0.5
+        ? nothing
+        : svg`<g class="band band-${b.kind}"><title>${s.t(BAND_NAMES[b.kind])}</title>
+          <rect class="band-fill" x=${x0} y=${top} width=${w} height=${plotHeight}></rect>
+          <rect x=${x0} y=${top} width=${w} height="5"></rect></g>`;
     })}
-  </g>`;
-
-  const now = m.now
-    ? svg`<g class="now"><line x1=${r1(x(m.now.at))} x2=${r1(x(m.now.at))} y1=${top - 4} y2=${bottom}></line>
-        <text x=${r1(x(m.now.at))} y=${top - 12} text-anchor=${x(m.now.at) > right - 30 ? 'end' : 'middle'}>${m.now.label}</text></g>`
-    : nothing;
-
-  const cursor = m.cursor
-    ? (() => {
-        const px = r1(x(m.cursor.readout.time.getTime()));
-        const anchor = px > right - 60 ? 'end' : px < left + 60 ? 'start' : 'middle';
-        return svg`<g class="cursor" data-export="skip">
-          <line x1=${px} x2=${px} y1=${top} y2=${m.laneTop + m.series.length * (m.laneHeight + m.laneGap)}></line>
-          ${m.cursor.readout.moon.altitude > -5 ? svg`<circle class="moon-dot" cx=${px} cy=${r1(y(m.cursor.readout.moon.altitude))} r="3"></circle>` : nothing}
-          ${m.series.map((s) => {
-            const alt = m.cursor!.readout.targets.find((t) => t.key === s.key)?.altitude ?? -90;
-            return alt > -5 ? svg`<circle class="dot ${seriesClass(s)}" style=${seriesStyle(s)} cx=${px} cy=${r1(y(alt))} r="3.5"></circle>` : nothing;
-          })}
-          <text class="cursor-label" x=${px} y=${top + 18} text-anchor=${anchor} dx=${anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0}>${m.cursor.label}</text>
-        </g>`;
-      })()
-    : nothing;
-
-  // Legend and title for the exported file only (the page has the HTML legend).
-  let legendY = m.height + 36;
-  let cursorX = left;
-  const legendItems = [
-    ...m.exportLegend.items,
-    { label: m.exportLegend.moonLabel, colour: -1, dash: 0, customColour: null, temporary: false },
-  ].map((item) => {
-    const w = 30 + approxTextWidth(item.label, 11) + 18;
-    if (cursorX + w > m.width - 8 && cursorX > left) {
-      cursorX = left;
-      legendY += 18;
-    }
-    const at = cursorX;
-    cursorX += w;
-    const cls = item.colour < 0 ? 'moon' : `curve ${seriesClass(item)} ${item.temporary ? 'temporary' : ''}`;
-    return svg`<g><line class=${cls} style=${seriesStyle(item)} x1=${at} x2=${at + 24} y1=${legendY - 4} y2=${legendY - 4}></line>
-      <text class="legend-text" x=${at + 30} y=${legendY}>${item.label}</text></g>`;
-  });
-  const exportHeight = legendY + 12;
-
-  return svg`<svg part="chart" role="img" aria-labelledby="${m.uid}-title ${m.uid}-desc" width=${m.width} height=${m.height}
-      viewBox="0 0 ${m.width} ${m.height}" data-export-height=${exportHeight} preserveAspectRatio="xMinYMin meet">
-    <title id="${m.uid}-title">${m.title}</title>
-    <desc id="${m.uid}-desc">${m.description}</desc>
-    <defs><clipPath id=${clipId}><rect x=${left} y=${top} width=${plotWidth} height=${plotHeight}></rect></clipPath></defs>
-    <rect class="plot-bg" x=${left} y=${top} width=${plotWidth} height=${plotHeight}></rect>
-    ${bands} ${grid} ${belowLimit} ${best}
-    <g clip-path="url(#${clipId})">
-      <path class="moon" d=${moonPath}><title>${m.moonLabel}</title></path>
-      ${curves}
+    <g class="grid">
+      ${m.ticks.map((t) => svg`<line x1=${r1(x(t))} x2=${r1(x(t))} y1=${top} y2=${bottom}></line>`)}
+      ${yTicks.map(([value]) => svg`<line x1=${left} x2=${right} y1=${r1(y(value))} y2=${r1(y(value))}></line>`)}
     </g>
-    ${marks} ${labels}
-    ${moonPeakAlt > 8 ? svg`<text class="moon-label" x=${r1(moonLabelX)} y=${r1(Math.max(y(moonPeakAlt) - 6, top + 16))} text-anchor="middle">${m.moonLabel}</text>` : nothing}
-    ${lanes} ${axes} ${now} ${cursor}
-    <g class="export-only" data-export="only">
-      <text class="export-title" x=${left} y=${m.height + 4}>${m.exportLegend.title}</text>
-      <text class="export-subtitle" x=${left} y=${m.height + 18}>${m.exportLegend.subtitle}</text>
-      ${legendItems}
+    ${limitY < bottom
+      ? svg`<rect class="below-limit" x=${left} y=${limitY} width=${plotWidth} height=${r1(bottom - limitY)}></rect>
+        <line class="limit" x1=${left} x2=${right} y1=${limitY} y2=${limitY}></line>
+        <text class="limit-label" x=${right - 4} y=${limitY - 4} text-anchor="end">${s.t('limit', { value: f.degrees(v.minAltitude) })}</text>`
+      : nothing}
+    ${layers?.back()}
+    <g clip-path="url(#${uid}-clip)">
+      <path class="moon" d=${pathFor(m, moon)}><title>${label}</title></path>
+      ${m.series.map(
+        (series, i) => svg`<path class="curve ${seriesClass(series)} ${series.temporary ? 'temporary' : ''} ${m.highlight === series.key ? 'highlight' : ''} ${dimmed(m, series.key)}"
+          style=${seriesStyle(series)} data-key=${series.key} d=${pathFor(m, m.curves.targets[i].altitude)}><title>${series.label}</title></path>`,
+      )}
     </g>
+    ${moon[peak] > 8
+      ? svg`<text class="moon-label" x=${r1(Math.min(Math.max(x(m.curves.times[peak]), left + 30), right - 30))} y=${r1(Math.max(y(moon[peak]) - 6, top + 16))}
+          text-anchor="middle">${label}</text>`
+      : nothing}
+    ${layers?.under()}
+    <g class="axes">
+      ${plotArea('frame')}
+      <text class="axis-title" x=${left - 6} y=${top - 12} text-anchor="end">${titles[altitudeMode ? 0 : 1]}</text>
+      <text class="axis-title" x=${m.width - 1} y=${top - 12} text-anchor="end">${titles[altitudeMode ? 1 : 0]}</text>
+      ${yTicks.map(([value, text]) => tick(value, text, left - 6))}
+      ${(altitudeMode ? airmass : degrees(ALTITUDE_TICKS_IN_AIRMASS_MODE)).map(
+        ([value, text]) => svg`<line class="tick-mark" x1=${right} x2=${right + 4} y1=${r1(y(value))} y2=${r1(y(value))}></line>
+          ${tick(value, text, right + 6, 'start')}`,
+      )}
+      ${(m.rows.length > 1 ? m.rows : []).map(
+        (axis, row) =>
+          svg`<text class="row-name ${row ? 'secondary' : ''}" x=${left - 6} y=${axisTop + row * ROW_HEIGHT + 11} text-anchor="end"
+            >${s.t(axis === 'local' ? 'axisLocal' : axis === 'utc' ? 'axisUtc' : 'axisLst')}</text
+          >`,
+      )}
+      ${m.ticks.map((t) => {
+        const px = r1(x(t));
+        // A label centred on a tick too close to an edge would run into the row names or out of the chart.
+        return svg`<line class="tick-mark" x1=${px} x2=${px} y1=${axisTop - 4} y2=${axisTop}></line>
+          ${(px >= left + 14 && px <= right - 14 ? m.rows : []).map(
+            (axis, row) =>
+              svg`<text class="tick ${row ? 'secondary' : ''}" x=${px} y=${axisTop + row * ROW_HEIGHT + 11} text-anchor="middle">${timeLabel(axis, t)}</text>`,
+          )}`;
+      })}
+    </g>
+    ${nowX === null
+      ? nothing
+      : svg`<g class="now"><line x1=${nowX} x2=${nowX} y1=${top - 4} y2=${bottom}></line>
+          <text x=${nowX} y=${top - 12} text-anchor=${nowX > right - 30 ? 'end' : 'middle'}>${s.t('now')}</text></g>`}
+    ${layers?.over()}
   </svg>`;
 }
-

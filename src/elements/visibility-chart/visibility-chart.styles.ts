@@ -2,24 +2,43 @@ import { css, unsafeCSS } from 'lit';
 import { hostStyles, messageStyles } from '../../styles/host.js';
 import { DASHES, SERIES_COLOURS } from './palette.js';
 
+/**
+ * Styles of the first paint: layout, header, messages, legend and the static chart. The toolbar, crosshair, marks,
+ * window lanes, highlights, best window and table come with the interactive part (`interaction.styles.ts`).
+ * Each public `--arc-visibility-chart-*` property is read once, here, into a private `--_x` alias with its fallback.
+ */
+
 /** Series colours per theme: mid-luminance on light (≥3:1 on white and on the tinted night band), bright on dark, reds at night. */
-const PALETTES = {
-  light: ['#0072b2', '#c84f00', '#008060', '#b8478c', '#946200', '#6a5acd', '#7a5a2f', '#2b7f9e'],
-  dark: ['#56b4e9', '#e69f00', '#2ec4a0', '#f0e442', '#e08cc0', '#ff8c4d', '#a0a8ff', '#d9d9d9'],
-  night: ['#ff6a5c', '#ffb3a6', '#d63a2c', '#ff9a88', '#c8321f', '#ff7f6e', '#e8503f', '#ff3b2e'],
-} as const;
+const PALETTES = [
+  '0072b2 c84f00 008060 b8478c 946200 6a5acd 7a5a2f 2b7f9e',
+  '56b4e9 e69f00 2ec4a0 f0e442 e08cc0 ff8c4d a0a8ff d9d9d9',
+  'ff6a5c ffb3a6 d63a2c ff9a88 c8321f ff7f6e e8503f ff3b2e',
+].map((palette) =>
+  palette
+    .split(' ')
+    .map((colour, i) => `--_s${i}:var(--arc-visibility-chart-series-${i + 1},#${colour});`)
+    .join(''),
+);
+/** Band opacity by theme: light bands tint the white plot; dark and night bands are the plot's own colours. */
+const theme = (selector: string, palette: number, opacity: number) =>
+  `${selector}{--_band-opacity:var(--arc-visibility-chart-band-opacity,${opacity});${PALETTES[palette]}}`;
 
-const seriesVars = (palette: readonly string[]) =>
-  unsafeCSS(palette.map((colour, i) => `--_s${i}: var(--arc-visibility-chart-series-${i + 1}, ${colour});`).join('\n'));
-
-const seriesClasses = unsafeCSS(
-  Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i} { --_c: var(--_s${i}); }`).join('\n') +
-    DASHES.map((d, i) => `.curve.d${i} { stroke-dasharray: ${d}; }`).join('\n'),
+const generated = unsafeCSS(
+  // Light unless the resolved theme (`data-arc-theme`, set on every render) says otherwise or, for `auto`, the page prefers dark.
+  theme(':host', 0, 0.14) +
+    `@media (prefers-color-scheme:dark){${theme(':host([data-arc-theme=auto])', 1, 0.9)}}` +
+    theme(':host([data-arc-theme=dark])', 1, 0.9) +
+    theme(':host([data-arc-theme=night])', 2, 1) +
+    // Series colours and dashes first, so the states that follow (muted; temporary in the part's styles) win.
+    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i}{--_c:var(--_s${i})}`).join('') +
+    DASHES.map((dash, i) => `.curve.d${i}{stroke-dasharray:${dash}}`).join('') +
+    ['day', 'civil', 'nautical', 'astronomical', 'night'].map((band) => `.band-${band}{fill:var(--arc-visibility-chart-${band},var(--_sky-${band}))}`).join(''),
 );
 
 export const styles = [
   hostStyles,
   messageStyles,
+  generated,
   css`
     :host {
       --_chart-bg: var(--arc-visibility-chart-bg, var(--_bg));
@@ -27,37 +46,9 @@ export const styles = [
       --_chart-muted: var(--arc-visibility-chart-muted, var(--_muted));
       --_grid: var(--arc-visibility-chart-grid, var(--_border));
       --_moon: var(--arc-visibility-chart-moon, var(--_muted));
-      --_band-day: var(--arc-visibility-chart-day, var(--_sky-day));
-      --_band-civil: var(--arc-visibility-chart-civil, var(--_sky-civil));
-      --_band-nautical: var(--arc-visibility-chart-nautical, var(--_sky-nautical));
-      --_band-astronomical: var(--arc-visibility-chart-astronomical, var(--_sky-astronomical));
-      --_band-night: var(--arc-visibility-chart-night, var(--_sky-night));
-      --_band-opacity: var(--arc-visibility-chart-band-opacity, 0.14);
       --_limit: var(--arc-visibility-chart-limit, var(--_muted));
       --_now: var(--arc-visibility-chart-now, var(--_danger));
-      --_best: var(--arc-visibility-chart-best, var(--_success));
-      --_selected: var(--arc-visibility-chart-selected, var(--_accent));
-      ${seriesVars(PALETTES.light)}
     }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_band-opacity: var(--arc-visibility-chart-band-opacity, 0.9);
-        ${seriesVars(PALETTES.dark)}
-      }
-    }
-    :host([data-arc-theme='light']) {
-      --_band-opacity: var(--arc-visibility-chart-band-opacity, 0.14);
-      ${seriesVars(PALETTES.light)}
-    }
-    :host([data-arc-theme='dark']) {
-      --_band-opacity: var(--arc-visibility-chart-band-opacity, 0.9);
-      ${seriesVars(PALETTES.dark)}
-    }
-    :host([data-arc-theme='night']) {
-      --_band-opacity: var(--arc-visibility-chart-band-opacity, 1);
-      ${seriesVars(PALETTES.night)}
-    }
-
     .base {
       background: var(--_chart-bg);
       color: var(--_chart-text);
@@ -65,7 +56,7 @@ export const styles = [
       border-radius: var(--_radius);
       padding: 12px;
     }
-    .base.narrow {
+    .narrow {
       padding: 8px;
     }
     .header {
@@ -73,57 +64,27 @@ export const styles = [
       flex-wrap: wrap;
       gap: 6px 12px;
       align-items: flex-start;
-      justify-content: space-between;
     }
     .titles {
-      min-width: 0;
       flex: 1 1 14em;
+      min-width: 0;
+    }
+    p {
+      margin: 0;
     }
     .title {
-      margin: 0;
       font-weight: 600;
       font-size: 1.05em;
       line-height: 1.3;
     }
-    .subtitle {
+    .subtitle,
+    .caption ::slotted(*) {
       margin: 2px 0 0;
       color: var(--_chart-muted);
       font-size: 0.85em;
     }
-    .toolbar {
-      display: flex;
-      gap: 4px;
-      flex: none;
-    }
-    .tool {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      min-height: 28px;
-      padding: 2px 8px;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) - 2px);
-      background: var(--_surface);
-      color: var(--_chart-text);
-      font-size: 0.8em;
-      font-weight: 600;
-      letter-spacing: 0.02em;
-    }
-    .tool:hover:not([disabled]) {
-      border-color: var(--_accent);
-    }
-    .tool[disabled] {
-      cursor: default;
-      opacity: 0.55;
-    }
-    .icon {
-      width: 12px;
-      height: 12px;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 1.7;
-      stroke-linecap: round;
-      stroke-linejoin: round;
+    .caption ::slotted(*) {
+      margin-top: 8px;
     }
     .messages {
       display: grid;
@@ -140,14 +101,8 @@ export const styles = [
       gap: 10px 16px;
       margin-top: 8px;
     }
-    .base.wide .layout {
+    .wide .layout {
       grid-template-columns: minmax(0, 1fr) 256px;
-    }
-    .plot-box {
-      min-width: 0;
-    }
-    .svg-wrap {
-      position: relative;
     }
     svg[part='chart'] {
       display: block;
@@ -156,33 +111,16 @@ export const styles = [
       font-family: var(--_font);
       overflow: visible;
     }
-    .cursor-target {
-      position: absolute;
-      cursor: crosshair;
-      touch-action: pan-y;
-      border-radius: 2px;
-    }
-    .cursor-target:focus {
-      outline: none;
-    }
-    .cursor-target:focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
-    }
     .hint,
-    .readout {
-      margin: 2px 0 0;
-      min-height: 1.4em;
-      font-size: 0.8em;
+    .detail {
       color: var(--_chart-muted);
+      font-size: 0.8em;
       font-variant-numeric: tabular-nums;
     }
-    .readout {
-      color: var(--_chart-text);
-      font-weight: 600;
+    .hint {
+      margin-top: 2px;
+      min-height: 1.4em;
     }
-
-    /* Legend */
     .legend {
       list-style: none;
       margin: 0;
@@ -191,7 +129,7 @@ export const styles = [
       gap: 2px;
       align-content: start;
     }
-    .base.medium .legend {
+    .medium .legend {
       grid-template-columns: repeat(2, minmax(0, 1fr));
       column-gap: 12px;
     }
@@ -208,13 +146,6 @@ export const styles = [
       text-align: start;
       line-height: 1.3;
     }
-    button.legend-item:hover {
-      background: var(--_surface);
-    }
-    .legend-item[aria-pressed='true'] {
-      border-color: var(--_accent);
-      background: var(--_surface);
-    }
     .swatch {
       grid-row: span 2;
       width: 28px;
@@ -225,115 +156,24 @@ export const styles = [
       font-weight: 600;
       overflow-wrap: anywhere;
     }
-    .tag {
-      font-weight: normal;
-      font-size: 0.8em;
-      color: var(--_chart-muted);
-    }
     .detail {
       grid-column: 2;
-      color: var(--_chart-muted);
-      font-size: 0.8em;
-      font-variant-numeric: tabular-nums;
     }
     .error-text {
       color: var(--_danger);
     }
-    .entry.error .name {
-      text-decoration: line-through;
-      text-decoration-color: var(--_danger);
+    .error .name {
+      text-decoration: line-through var(--_danger);
     }
 
-    /* Table */
-    .details {
-      margin-top: 10px;
-      border-top: 1px solid var(--_border);
-      padding-top: 6px;
-      font-size: 0.85em;
-    }
-    summary {
-      cursor: pointer;
-      font-weight: 600;
-      padding: 2px 0;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      width: 100%;
-      margin-top: 6px;
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    th,
-    td {
-      padding: 4px 8px 4px 0;
-      border-bottom: 1px solid var(--_border);
-      text-align: start;
-      vertical-align: top;
-    }
-    thead th {
-      color: var(--_chart-muted);
-      font-weight: 600;
-    }
-    tbody th {
-      font-weight: 600;
-    }
-    .table-title {
-      margin: 10px 0 2px;
-      font-weight: 600;
-    }
-    .events {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(11em, 1fr));
-      gap: 2px 16px;
-      margin: 0;
-    }
-    .events div {
-      display: flex;
-      justify-content: space-between;
-      gap: 8px;
-      border-bottom: 1px dotted var(--_border);
-    }
-    dt {
-      color: var(--_chart-muted);
-    }
-    dd {
-      margin: 0;
-      font-variant-numeric: tabular-nums;
-    }
-    .caption ::slotted(*) {
-      margin: 8px 0 0;
-      color: var(--_chart-muted);
-      font-size: 0.85em;
-    }
-
-    /* Chart (SVG). Series colours and dashes first, so the states below (temporary, muted) win. */
-    ${seriesClasses}
     .plot-bg {
       fill: var(--_chart-bg);
     }
     .band-fill {
       opacity: var(--_band-opacity);
     }
-    .band-day rect {
-      fill: var(--_band-day);
-    }
-    .band-civil rect {
-      fill: var(--_band-civil);
-    }
-    .band-nautical rect {
-      fill: var(--_band-nautical);
-    }
-    .band-astronomical rect {
-      fill: var(--_band-astronomical);
-    }
-    .band-night rect {
-      fill: var(--_band-night);
-    }
     .grid line {
       stroke: var(--_grid);
-      stroke-width: 1;
       opacity: 0.7;
     }
     .below-limit {
@@ -342,45 +182,30 @@ export const styles = [
     }
     .limit {
       stroke: var(--_limit);
-      stroke-width: 1;
       stroke-dasharray: 4 3;
     }
-    .limit-label,
     .tick,
     .axis-title,
-    .row-name {
+    .row-name,
+    .limit-label {
       fill: var(--_chart-muted);
       font-size: 11px;
     }
-    .tick.secondary,
-    .row-name.secondary,
+    .secondary,
     .axis-title,
-    .limit-label {
+    .limit-label,
+    .moon-label,
+    .now text {
       font-size: 10px;
     }
-    .row-name {
+    .row-name,
+    .now text {
       font-weight: 600;
     }
-    .tick-mark {
-      stroke: var(--_grid);
-    }
+    .tick-mark,
     .frame {
       fill: none;
       stroke: var(--_grid);
-    }
-    .best-fill {
-      fill: var(--_best);
-      fill-opacity: 0.1;
-    }
-    .best-bracket {
-      fill: none;
-      stroke: var(--_best);
-      stroke-width: 1.5;
-    }
-    .best-label {
-      fill: var(--_best);
-      font-size: 10px;
-      font-weight: 600;
     }
     .moon {
       fill: none;
@@ -391,7 +216,6 @@ export const styles = [
     }
     .moon-label {
       fill: var(--_moon);
-      font-size: 10px;
       paint-order: stroke;
       stroke: var(--_chart-bg);
       stroke-width: 3px;
@@ -404,45 +228,9 @@ export const styles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
-    .curve.temporary {
-      stroke: var(--_selected);
-      stroke-width: 2.5;
-      stroke-dasharray: none;
-    }
-    .curve.highlight {
-      stroke-width: 3.5;
-    }
     .curve.muted {
       stroke: var(--_chart-muted);
       stroke-dasharray: 2 3;
-    }
-    .dim {
-      opacity: 0.3;
-    }
-    .mark {
-      fill: var(--_c);
-      stroke: none;
-    }
-    .mark.transit {
-      fill: var(--_chart-bg);
-      stroke: var(--_c);
-      stroke-width: 1.5;
-    }
-    .curve-label {
-      fill: var(--_c);
-      font-size: 11px;
-      font-weight: 600;
-      paint-order: stroke;
-      stroke: var(--_chart-bg);
-      stroke-width: 3px;
-      stroke-linejoin: round;
-    }
-    .lane-track {
-      fill: var(--_grid);
-      opacity: 0.35;
-    }
-    .lane-window {
-      fill: var(--_c);
     }
     .now line {
       stroke: var(--_now);
@@ -450,47 +238,6 @@ export const styles = [
     }
     .now text {
       fill: var(--_now);
-      font-size: 10px;
-      font-weight: 600;
-    }
-    .cursor line {
-      stroke: var(--_chart-text);
-      stroke-width: 1;
-      stroke-dasharray: 3 2;
-    }
-    .cursor .dot {
-      fill: var(--_c);
-      stroke: var(--_chart-bg);
-      stroke-width: 1.5;
-    }
-    .cursor .moon-dot {
-      fill: var(--_moon);
-      stroke: var(--_chart-bg);
-      stroke-width: 1.5;
-    }
-    .cursor-label {
-      fill: var(--_chart-text);
-      font-size: 11px;
-      font-weight: 600;
-      paint-order: stroke;
-      stroke: var(--_chart-bg);
-      stroke-width: 3px;
-    }
-    .export-only {
-      display: none;
-    }
-    .export-subtitle {
-      fill: var(--_chart-muted);
-      font-size: 10px;
-    }
-    .export-title,
-    .legend-text {
-      fill: var(--_chart-text);
-      font-size: 11px;
-    }
-    .export-title {
-      font-weight: 600;
-      font-size: 12px;
     }
   `,
 ];
