@@ -11,11 +11,10 @@
  * circumpolar target) simply gets no event.
  */
 import { DEG } from './units.js';
-import { KM_PER_AU, hourAngle, moonOfDate, sight, siteFrame, starOfDate, sunOfDate, type Ephemeris, type SiteFrame } from './ephemeris.js';
-import { properMotionPosition } from './positions.js';
+import { KM_PER_AU, hourAngle, moonOfDate, sight, siteFrame, sunOfDate, type Ephemeris, type SiteFrame } from './ephemeris.js';
 import { findCrossings } from './search.js';
-import type { MoonEvent, Site, SunEvent, SunEventKind, Target, TargetEvent } from './types.js';
-import { checkAltitude, checkInterval, checkTarget } from './validate.js';
+import type { MoonEvent, Site, SunEvent, SunEventKind } from './types.js';
+import { checkInterval } from './validate.js';
 
 /** Sun-centre altitudes (degrees) that define each solar event, and the crossing direction. */
 export const SUN_EVENT_ALTITUDES: ReadonlyArray<{ kind: SunEventKind; altitude: number; direction: 1 | -1 }> = [
@@ -55,7 +54,7 @@ function remember(f: (ms: number) => number): (ms: number) => number {
   };
 }
 
-const byTime = <T extends { time: Date }>(a: T, b: T): number => a.time.getTime() - b.time.getTime();
+export const byTime = <T extends { time: Date }>(a: T, b: T): number => a.time.getTime() - b.time.getTime();
 
 /** Sunrise, sunset and the three twilights (dawn and dusk) in [from, to), in time order. */
 export function sunEvents(site: Site, from: Date, to: Date): SunEvent[] {
@@ -95,31 +94,4 @@ export function moonEvents(site: Site, from: Date, to: Date): MoonEvent[] {
 export function hourAngleEvents(ephemeris: Ephemeris, frame: SiteFrame, fromMs: number, toMs: number, hourAngleDegrees: number): number[] {
   const f = (ms: number): number => hourAngle(sight(ephemeris, frame, ms), hourAngleDegrees);
   return findCrossings(f, fromMs, toMs, MAX_HOUR_ANGLE_RATE, { direction: 1 }).map(({ ms }) => ms);
-}
-
-/**
- * Rises and sets of a target through a geometric altitude (default 0°: the centre on the
- * airless horizon; pass -0.5667 for the refracted horizon, or e.g. 30 for "above 30°"),
- * and its upper transits with their geometric altitude (also when below the horizon), in
- * [from, to) and in time order. Proper motion is applied once, at the epoch of `from`.
- */
-export function targetEvents(
-  target: Target,
-  site: Site,
-  from: Date,
-  to: Date,
-  { altitude = 0 }: { altitude?: number } = {},
-): TargetEvent[] {
-  const [fromMs, toMs] = checkInterval(from, to);
-  checkTarget(target);
-  const frame = siteFrame(site);
-  checkAltitude(altitude, 'options.altitude');
-  const star = starOfDate(properMotionPosition(target, from));
-  const events: TargetEvent[] = findCrossings((ms) => sight(star, frame, ms).altitude - altitude, fromMs, toMs, maxAltitudeRate(frame, 0.01)).map(
-    ({ ms, rising }) => ({ kind: rising ? 'rise' : 'set', time: new Date(ms) }),
-  );
-  for (const ms of hourAngleEvents(star, frame, fromMs, toMs, 0)) {
-    events.push({ kind: 'transit', time: new Date(ms), altitude: sight(star, frame, ms).altitude });
-  }
-  return events.sort(byTime);
 }

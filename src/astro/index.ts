@@ -22,16 +22,10 @@ export type {
   DarknessBand,
   Interval,
 } from './types.js';
-export { sunEvents, moonEvents, targetEvents, SUN_EVENT_ALTITUDES } from './events.js';
-export {
-  horizontal,
-  apparentPlace,
-  properMotionPosition,
-  localSiderealTime,
-  angularSeparation,
-  moonSeparation,
-  type BodyName,
-} from './positions.js';
+export { sunEvents, moonEvents, SUN_EVENT_ALTITUDES } from './events.js';
+export { targetEvents } from './target-events.js';
+export { horizontal, properMotionPosition, localSiderealTime, type BodyName } from './positions.js';
+export { apparentPlace, angularSeparation, moonSeparation } from './separation.js';
 export { moonIllumination, moonPhases, moonPhase } from './moon.js';
 export { airmass } from './airmass.js';
 export { darknessBands, darknessKind, nightSummary, type NightSummary } from './night.js';
