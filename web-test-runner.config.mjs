@@ -86,7 +86,7 @@ export default {
   plugins: [emulatorPlugin, reactPlugin, demoPlugin, esbuildPlugin({ ts: true, target: 'es2021', tsconfig })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+      launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] },
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

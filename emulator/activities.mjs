@@ -172,7 +172,12 @@ export function createActivities({ data, seed, startMs }) {
 
   /** @param {Activity} activity */
   function insert(activity) {
-    list.unshift(activity);
+    // The service orders by creation date, newest first: a pushed activity with an older creation_date (tests
+    // backdate some) goes where that date puts it: before older ones and, being newer, before any of the same date.
+    const created = Date.parse(activity.creation_date);
+    let at = 0;
+    while (at < list.length && Date.parse(list[at].creation_date) > created) at++;
+    list.splice(at, 0, activity);
     if (list.length > MAX_ACTIVITIES) list.length = MAX_ACTIVITIES;
   }
 

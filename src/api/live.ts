@@ -135,6 +135,12 @@ export class LiveActivityStream {
       safely(() => listener.status?.(this.status));
       for (const a of this.recent) safely(() => listener.activity?.(a));
       if (!this.run) this.start();
+      // A subscriber arriving while the socket waits out a backoff (an element's Retry, a new widget) wants live
+      // data now: try at once. A user's action, so no herd after a server restart.
+      else if (!this.socket && typeof WebSocket !== 'undefined') {
+        clearTimeout(this.socketTimer);
+        this.connect();
+      }
     }
     return () => {
       if (this.listeners.delete(listener) && !this.listeners.size) this.stop();

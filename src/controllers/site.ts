@@ -64,7 +64,9 @@ export class SiteController implements ReactiveController {
 
   hostUpdate(): void {
     const spec = this.host.siteSpec;
-    const key = specKey(spec) + this.host.apiBase + (this.host.organisationInForce ?? '');
+    // A site given by coordinates is named by them, in the reader's number format.
+    const named = spec.site ? '' : this.host.localeTag();
+    const key = specKey(spec) + this.host.apiBase + (this.host.organisationInForce ?? '') + named;
     if (key === this.key) return;
     this.key = key;
     this.resolve(spec);
@@ -107,9 +109,10 @@ export class SiteController implements ReactiveController {
       if (lat == null || !Number.isFinite(lat) || Math.abs(lat) > 90) return invalid(m.invalidLatitude(lat ?? ''));
       if (lon == null || !Number.isFinite(lon) || Math.abs(lon) > 180) return invalid(m.invalidLongitude(lon ?? ''));
       const zone = spec.timeZone ? null : zoneFromLongitude(lon);
+      const n = new Intl.NumberFormat(this.host.localeTag(), { minimumFractionDigits: 3, maximumFractionDigits: 3 });
       return this.settle(
         {
-          name: spec.site || `${Math.abs(lat).toFixed(3)}°${lat >= 0 ? 'N' : 'S'} ${Math.abs(lon).toFixed(3)}°${lon >= 0 ? 'E' : 'W'}`,
+          name: spec.site || `${n.format(Math.abs(lat))}°${lat >= 0 ? 'N' : 'S'} ${n.format(Math.abs(lon))}°${lon >= 0 ? 'E' : 'W'}`,
           uuid: null,
           latitude: lat,
           longitude: lon,

@@ -24,6 +24,44 @@ const numberOrNull = {
   toAttribute: (v: number | null) => (v === null ? null : String(v)),
 };
 
+/** `tag` if Intl accepts it, else `en`. */
+function validTag(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** How long an element inside a not-yet-defined `<arc-provider>` waits for it before connecting on its own settings. */
+const PROVIDER_WAIT_MS = 5000;
+const providerWaits = new WeakMap<Element, Promise<unknown>>();
+
+/**
+ * The CDN loader defines each tag when its code arrives, so an element may upgrade before the `<arc-provider>`
+ * around it; its context requests would then go unheard and it would render (and fetch) without the provider's
+ * settings. Until that provider has upgraded and rendered once (at most PROVIDER_WAIT_MS, in case its code never
+ * comes), the element waits to connect. Null when there is nothing to wait for.
+ */
+function waitForProvider(el: Element): Promise<unknown> | null {
+  const provider = el.closest('arc-provider:not(:defined)');
+  if (!provider) return null;
+  let wait = providerWaits.get(provider);
+  if (!wait) {
+    wait = new Promise((resolve) => {
+      const timer = setTimeout(resolve, PROVIDER_WAIT_MS);
+      void customElements
+        .whenDefined('arc-provider')
+        .then(() => (provider as LitElement).updateComplete)
+        // A provider whose update threw has reported that itself; its elements go on regardless.
+        .catch(() => {})
+        .then(() => resolve(clearTimeout(timer)));
+    });
+    providerWaits.set(provider, wait);
+  }
+  return wait;
+}
+
 /**
  * Base of every arc-* element: the shared attributes (own attribute wins over the provider's),
  * theme resolution, language, the shared API client, and error/load events.
@@ -64,6 +102,27 @@ export class ArcElement extends LitElement {
   /** Define `tag` for this class; a second definition warns instead of throwing. */
   static define(tag: string): void {
     defineOnce(tag, this);
+  }
+
+  /** Set while the element waits for its provider to upgrade before connecting (see waitForProvider). */
+  private providerWait: Promise<unknown> | null = null;
+
+  override connectedCallback(): void {
+    const wait = this.hasUpdated ? null : waitForProvider(this);
+    if (!wait) return super.connectedCallback();
+    // Controllers (the context consumers among them) connect, and the first update runs, once the provider is there.
+    this.providerWait = wait;
+    void wait.then(() => {
+      if (this.providerWait !== wait) return;
+      this.providerWait = null;
+      if (this.isConnected) super.connectedCallback();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    // Still waiting: nothing was connected, so there is nothing to disconnect.
+    if (this.providerWait) this.providerWait = null;
+    else super.disconnectedCallback();
   }
 
   /** API base in force: own attribute, then the provider's, then the public API. */
@@ -124,8 +183,15 @@ export class ArcElement extends LitElement {
     return ['light', 'dark', 'night'].includes(t) ? t : 'auto';
   }
 
-  /** Language tag in force: own `lang`, provider, nearest ancestor (across shadow roots), page, browser. */
+  /**
+   * Language tag in force: own `lang`, provider, nearest ancestor (across shadow roots), page, browser. A `lang` that
+   * is not a BCP 47 tag stands for an unknown language (as in HTML): English, since Intl would throw on it.
+   */
   localeTag(): string {
+    return validTag(this.rawLocaleTag());
+  }
+
+  private rawLocaleTag(): string {
     const own = this.getAttribute('lang');
     if (own) return own;
     if (this.ctxDisplay?.lang) return this.ctxDisplay.lang;

@@ -56,17 +56,48 @@ export const hostStyles = [
       --_mono: var(--arc-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
       --_radius: var(--arc-radius, 8px);
       display: block;
-      box-sizing: border-box;
-      color: var(--_text);
       background: var(--_bg);
-      font-family: var(--_font);
-      font-size: var(--arc-font-size, 14px);
-      line-height: 1.4;
-      text-align: start;
-      letter-spacing: normal;
-      font-weight: normal;
-      font-style: normal;
-      text-transform: none;
+      /*
+       * Inherited text properties are reset with !important: page rules that match the host (* { color: … !important },
+       * resets, a huge base font) would otherwise win over :host and flow into the shadow tree. An important :host
+       * declaration beats an important page rule (the inner context wins). Theme with the --arc-* tokens instead.
+       */
+      box-sizing: border-box !important;
+      color: var(--_text) !important;
+      -webkit-text-fill-color: currentcolor !important;
+      font-family: var(--_font) !important;
+      font-size: var(--arc-font-size, 14px) !important;
+      line-height: 1.4 !important;
+      font-weight: normal !important;
+      font-style: normal !important;
+      font-variant: normal !important;
+      font-stretch: normal !important;
+      font-feature-settings: normal !important;
+      font-variation-settings: normal !important;
+      font-kerning: auto !important;
+      font-size-adjust: none !important;
+      text-align: start !important;
+      text-indent: 0 !important;
+      text-transform: none !important;
+      text-shadow: none !important;
+      letter-spacing: normal !important;
+      word-spacing: normal !important;
+      white-space: normal !important;
+      word-break: normal !important;
+      overflow-wrap: normal !important;
+      hyphens: manual !important;
+      cursor: auto !important;
+      /* SVG paint is inherited too. */
+      fill: initial !important;
+      fill-opacity: initial !important;
+      stroke: initial !important;
+      stroke-width: initial !important;
+      stroke-opacity: initial !important;
+      stroke-dasharray: initial !important;
+      stroke-linecap: initial !important;
+      stroke-linejoin: initial !important;
+      paint-order: initial !important;
+      text-anchor: initial !important;
     }
     :host([hidden]) {
       display: none;

@@ -219,6 +219,17 @@ describe('control API and live socket', () => {
       assert.deepEqual(await (await fetch(`${base}/activities/${activity.id}/`)).json(), activity);
     });
 
+    test('push: a backdated creation_date keeps the REST list in creation order, newest first', async () => {
+      const all = async () => (await (await fetch(`${base}/activities/?page_size=100`)).json()).results;
+      const before = await all();
+      const middle = Date.parse(before[5].creation_date) - 1;
+      const { activity } = await ok('POST', 'push', { activity: { creation_date: new Date(middle).toISOString() } });
+      const after = await all();
+      assert.equal(after[6].id, activity.id, 'placed by its date, not at the head');
+      const times = after.map((a) => Date.parse(a.creation_date));
+      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    });
+
     test('push: bare envelope, and hostile content is stored verbatim', async () => {
       const socket = await openSocket();
       const hostile = {

@@ -646,7 +646,7 @@ export class ArcNightCard extends ArcElement {
         ${this.renderSunSection()} ${this.renderMoonSection()}
         ${this.weatherMode === 'none'
           ? nothing
-          : html`<section class="section weather" aria-labelledby="weather-title">
+          : html`<section class="section weather" role="group" aria-labelledby="weather-title">
               <h3 id="weather-title">${t.t('score')}</h3>
               ${this.partError ? this.renderPartError() : showsWeather ? part.renderWeatherSection(weather, t) : this.renderWeatherSkeleton(false)}
             </section>`}
@@ -682,7 +682,7 @@ export class ArcNightCard extends ArcElement {
       ['civilDawn', s.civilDawn],
       ['sunrise', s.sunrise],
     ];
-    return html`<section class="section sun" aria-labelledby="sun-title">
+    return html`<section class="section sun" role="group" aria-labelledby="sun-title">
       <h3 id="sun-title">${t.t('sunAndTwilight')}</h3>
       ${polar ? html`<p class="polar">${polar}</p>` : nothing}
       ${s.noAstronomicalDarkness && s.polar !== 'midnight-sun' ? html`<p class="polar">${t.t('noAstronomicalDarkness')}</p>` : nothing}
@@ -722,7 +722,7 @@ export class ArcNightCard extends ArcElement {
     const s = this.nightView!.summary;
     const phase = t.t(PHASE_KEYS[s.moon.name]);
     const lit = formatPercent(s.moon.illumination * 100, t.locale);
-    return html`<section class="section moon" aria-labelledby="moon-title">
+    return html`<section class="section moon" role="group" aria-labelledby="moon-title">
       <h3 id="moon-title">${t.t('moon')}</h3>
       <div class="moon-head">
         ${this.renderMoonDisc(56)}

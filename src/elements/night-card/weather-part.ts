@@ -290,10 +290,11 @@ export function renderHourlyTable(c: WeatherContext, nightStrings: LocalizeContr
     </tbody>
   </table>`;
   // Compact: the table stays as the strip's text equivalent, for screen readers only (no scroll region to focus).
-  if (hidden) return html`<section class="visually-hidden" aria-labelledby="hourly-title"><h3 id="hourly-title">${w.t('hourly')}</h3>${table}</section>`;
-  return html`<section class="hourly-section" aria-labelledby="hourly-title">
+  // Groups, not landmarks: a page with several cards would otherwise hold several landmarks of the same name.
+  if (hidden) return html`<section class="visually-hidden" role="group" aria-labelledby="hourly-title"><h3 id="hourly-title">${w.t('hourly')}</h3>${table}</section>`;
+  return html`<section class="hourly-section" role="group" aria-labelledby="hourly-title">
     <h3 id="hourly-title" class="hourly-title">${w.t('hourly')}</h3>
-    <div class="table-scroll" tabindex="0" role="region" aria-label=${w.t('hourlyScroll')}>${table}</div>
+    <div class="table-scroll" tabindex="0" role="group" aria-label=${w.t('hourlyScroll')}>${table}</div>
   </section>`;
 }
 

@@ -212,9 +212,7 @@ export class SkyEngine {
       zoomControl: true,
     });
     this.map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-    this.map.attributionControl.addAttribution(
-      `<span title="${escapeHtml(catalog.attribution)}">Sky: XHIP, IAU, Davenhall &amp; Leggett, Vieira via <a href="https://github.com/ofrohn/d3-celestial" target="_blank" rel="noopener">d3-celestial</a></span>`,
-    );
+    this.creditSky();
     this.labelZoomButtons();
     const labelPane = this.map.createPane('arc-grid-labels');
     labelPane.style.zIndex = '450';
@@ -278,6 +276,14 @@ export class SkyEngine {
   }
 
   private firstPaintStart = 0;
+  private skyAttribution = '';
+
+  /** The star data's credit in the attribution control, labelled in the map's language (the sources' names are not translated). */
+  private creditSky() {
+    if (this.skyAttribution) this.map.attributionControl.removeAttribution(this.skyAttribution);
+    this.skyAttribution = `<span title="${escapeHtml(this.catalog.attribution)}">${escapeHtml(this.t('skyCredit'))} XHIP, IAU, Davenhall &amp; Leggett, Vieira via <a href="https://github.com/ofrohn/d3-celestial" target="_blank" rel="noopener">d3-celestial</a></span>`;
+    this.map.attributionControl.addAttribution(this.skyAttribution);
+  }
 
   private gridOptions(zIndex: number): Leaflet.GridLayerOptions {
     return {
@@ -452,6 +458,7 @@ export class SkyEngine {
     this.locale = locale;
     this.nameLang = nameLang;
     if (changed) this.skyLayer.redraw();
+    this.creditSky();
     this.labelZoomButtons();
     this.refreshHorizon();
     this.renderBodies();
@@ -754,7 +761,7 @@ export class SkyEngine {
       marker.addTo(this.targetLayer);
       const el = marker.getElement();
       if (el) {
-        el.setAttribute('aria-label', `${target.label}: RA ${formatRA(target.ra, 0)}, Dec ${formatDec(target.dec)}`);
+        el.setAttribute('aria-label', `${target.label}: ${this.t('listPosition', { ra: formatRA(target.ra, 0), dec: formatDec(target.dec) })}`);
         if (target.color) el.style.setProperty('--_target', target.color);
         el.dataset.key = target.key;
       }
@@ -809,6 +816,8 @@ export class SkyEngine {
       const el = marker.getElement() ?? null;
       this.popupSource = el;
       marker.bindPopup(content(), { closeButton: true, autoPan: true, autoPanPadding: this.L.point(24, 24), className: 'sm-popup' }).openPopup();
+      // Leaflet names its close button in English.
+      marker.getPopup()?.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', this.t('dismiss'));
       this.popupRefresh = () => marker.getPopup()?.setContent(content());
       this.init.callbacks.select(detail());
     };
@@ -832,8 +841,8 @@ export class SkyEngine {
     const list = document.createElement('dl');
     list.className = 'sm-popup__facts';
     root.append(h, list);
-    this.fact(list, 'RA', formatRA(ra));
-    this.fact(list, 'Dec', formatDec(dec));
+    this.fact(list, this.t('raTerm'), formatRA(ra));
+    this.fact(list, this.t('decTerm'), formatDec(dec));
     return { root, list };
   }
 
@@ -1119,7 +1128,13 @@ export class SkyEngine {
     for (const off of this.removeListeners) off();
     this.removeListeners = [];
     this.map.off();
+    const container = this.map.getContainer() as HTMLElement & { _leaflet_events?: unknown };
     this.map.remove();
+    // Leaflet 1.9's remove() leaves the container's `scroll` listener (and a null entry per removed listener): on a
+    // re-attached element, whose container gets a new map each time, every old map would stay reachable from it.
+    const onScroll = (this.map as unknown as { _onScroll: () => void })._onScroll;
+    this.L.DomEvent.off(container, 'scroll', onScroll, this.map);
+    delete container._leaflet_events;
     this.horizonTiles.clear();
     this.markers = [];
   }

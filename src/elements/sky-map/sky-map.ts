@@ -9,7 +9,7 @@ import { SiteController } from '../../controllers/site.js';
 import { TargetsController, type TargetInput } from '../../controllers/targets.js';
 import { selectionContext, type SelectionSlice } from '../../context/keys.js';
 import { ArcSelectEvent, type ArcSelectDetail, type SelectedTarget } from '../../events.js';
-import { ArcApiError, toArcError } from '../../api/errors.js';
+import { ArcApiError, isTransient, toArcError } from '../../api/errors.js';
 import { formatDec, formatRA } from '../../api/targets.js';
 import { common as commonStrings, sky as skyStrings } from '../../i18n/en.js';
 import { catalogFor, matchLang } from '../../i18n/index.js';
@@ -55,6 +55,8 @@ interface Notice {
   /** Reported once through `arc-error` while it stands. */
   report?: ArcApiError;
   dismissible?: boolean;
+  /** Shown as a Retry button (a request that failed for a reason that may pass). */
+  retry?: () => void;
 }
 
 let instances = 0;
@@ -350,6 +352,10 @@ export class ArcSkyMap extends ArcElement {
           this.engineState = 'ready';
           this.engineError = null;
           this.lastMinute = -1;
+          // A new engine (also after a re-attach) has no targets, site or selection yet, whatever the last one had.
+          this.engineTargetsKey = '';
+          this.engineSiteKey = '';
+          this.lastSelection = null;
           this.lastPaletteKey = this.paletteKey();
           this.lastLangKey = '';
           this.lastSize = `${this.resize.width}x${this.resize.height}`;
@@ -567,14 +573,17 @@ export class ArcSkyMap extends ArcElement {
     if (site?.error) {
       const spec = this.siteSpec;
       const text = site.error.code === 'not-found' && spec.site ? this.commonStrings.t('siteNotFound', { site: spec.site }) : site.error.message;
-      out.push({ key: `site:${text}`, kind: 'error', text });
+      out.push({ key: `site:${text}`, kind: 'error', text, retry: isTransient(site.error.code) ? () => this.retryFailed() : undefined });
     }
     if (this.nowInForce && !this.frozenNow()) {
       const text = this.commonStrings.t('invalidNow', { value: this.nowInForce });
       out.push({ key: `now:${this.nowInForce}`, kind: 'warning', text, report: new ArcApiError('invalid-input', text) });
     }
     for (const e of this.targetsCtl.entries) {
-      if (e.status === 'error' && e.error) out.push({ key: `target:${e.key}`, kind: 'warning', text: `${e.label}: ${e.error.message}`, dismissible: true });
+      if (e.status === 'error' && e.error) {
+        const retry = isTransient(e.error.code) ? () => this.retryFailed() : undefined;
+        out.push({ key: `target:${e.key}`, kind: 'warning', text: `${e.label}: ${e.error.message}`, dismissible: true, retry });
+      }
     }
     if (this.imagery.state === 'failed' && this.layerSet().has('imagery')) {
       const text = s.t('imageryFailed', { reason: this.imagery.reason ?? '' }).trim();
@@ -592,6 +601,12 @@ export class ArcSkyMap extends ArcElement {
       }
     }
     for (const key of this.reported) if (!notices.some((n) => n.key === key) && !this.dismissed.has(key)) this.reported.delete(key);
+  }
+
+  /** Ask again for what failed for a reason that may pass: the site and the targets. */
+  private retryFailed() {
+    this.siteCtl?.retry();
+    this.targetsCtl.retry();
   }
 
   private dismiss(key: string) {
@@ -635,6 +650,7 @@ export class ArcSkyMap extends ArcElement {
           ${notices.map(
             (n) => html`<div class="arc-message" part="message" data-kind=${n.kind} data-key=${n.key} role=${n.kind === 'error' ? 'alert' : 'status'}>
               <span>${n.text}</span>
+              ${n.retry ? html`<button type="button" @click=${n.retry}>${this.commonStrings.t('retry')}</button>` : nothing}
               ${n.dismissible ? html`<button type="button" @click=${() => this.dismiss(n.key)}>${s.t('dismiss')}</button>` : nothing}
             </div>`,
           )}
