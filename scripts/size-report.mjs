@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Piped into head: stop quietly when the reader has had enough.
+process.stdout.on('error', (e) => (e.code === 'EPIPE' ? process.exit(0) : Promise.reject(e)));
 process.chdir(root);
 const { default: configs } = await import(join(root, 'rollup.config.mjs'));
 const cdn = configs[1];

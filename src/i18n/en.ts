@@ -7,6 +7,7 @@
 export { common } from './en/common.js';
 export { ticker } from './en/ticker.js';
 export { chart } from './en/chart.js';
+export { chartDetails } from './en/chart-details.js';
 export { night } from './en/night.js';
 export { nightWeather } from './en/night-weather.js';
 export { sky } from './en/sky.js';

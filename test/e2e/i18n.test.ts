@@ -206,9 +206,9 @@ function checkKnownStrings(kit: Kit, lang: Lang, catalog: Catalog) {
   // Chart: legend windows, the table's headings, its summary, the date, and hours with the local decimal sign.
   const legend = q(chart, '[part=legend]')!.textContent!;
   expect(legend).to.contain(fixedPart(catalog.chart.observable));
-  expect(squash(q(chart, 'details[part=table] summary')!.textContent!)).to.equal(catalog.chart.tableSummary);
+  expect(squash(q(chart, 'details[part=table] summary')!.textContent!)).to.equal(catalog.chartDetails.tableSummary);
   const headings = qa(chart, 'details[part=table] thead th').map((th) => squash(th.textContent!));
-  expect(headings.slice(0, 4)).to.deep.equal([catalog.chart.colTarget, catalog.chart.colRise, catalog.chart.colTransit, catalog.chart.colSet]);
+  expect(headings.slice(0, 4)).to.deep.equal([catalog.chartDetails.colTarget, catalog.chartDetails.colRise, catalog.chartDetails.colTransit, catalog.chartDetails.colSet]);
   const shortDate = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 21, 12));
   expect(q(chart, '[part=subtitle]')!.textContent).to.contain(shortDate);
   const windowCell = qa(chart, 'details[part=table] tbody tr')[0].children[4].textContent!;
@@ -321,7 +321,7 @@ describe('languages', function () {
         await frames(2);
         expect(q(card, '#sun-title')!.textContent!.trim()).to.equal(en.night.sunAndTwilight);
         expect(q(card, '.subtitle .coords')!.textContent).to.contain('24.627° S');
-        expect(q(chart, 'details[part=table] summary')!.textContent!.trim()).to.equal(en.chart.tableSummary);
+        expect(q(chart, 'details[part=table] summary')!.textContent!.trim()).to.equal(en.chartDetails.tableSummary);
         expect(errors).to.deep.equal([]);
       } finally {
         window.removeEventListener('error', onError);

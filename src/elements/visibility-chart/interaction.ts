@@ -18,6 +18,9 @@ import { formatHours } from './format.js';
 import { styles } from './interaction.styles.js';
 import { paletteSlot } from './palette.js';
 import { chartTitle, dimmed, moonLabel, r1, seriesClass, seriesStyle, type ChartStrings } from './plot.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { chartDetails } from '../../i18n/en.js';
+import type { chart } from '../../i18n/en.js';
 import { readoutAt, targetTrack, type Readout, type TargetTrack } from './track.js';
 import type { LegendEntry, View } from './types.js';
 
@@ -68,11 +71,16 @@ export class ChartInteraction implements ReactiveController {
   private loadedKey = '';
   private load: Record<string, unknown> | null = null;
 
+  /** The chart's strings: the first paint's (the element's) and this part's own, which load with it. */
+  private readonly s: { t(key: keyof typeof chart | keyof typeof chartDetails, vars?: Record<string, unknown>): string };
+
   constructor(
     private readonly host: ArcElement,
-    private readonly s: ChartStrings,
+    core: ChartStrings,
   ) {
     host.addController(this);
+    const details = new LocalizeController(host, 'chartDetails', chartDetails);
+    this.s = { t: (key, vars) => (key in chartDetails ? details.t(key as keyof typeof chartDetails, vars) : core.t(key as keyof typeof chart, vars)) };
     // Inside a provider: the shared selection and the night card's best window (each re-renders the chart).
     this.selection = new ContextConsumer(host, { context: selectionContext, subscribe: true });
     this.night = new ContextConsumer(host, { context: nightContext, subscribe: true });

@@ -6,14 +6,14 @@
  */
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import { localSiderealTime, type AltitudeCurves } from '../../astro/index.js';
-import type { LocalizeController } from '../../controllers/localize.js';
 import type { chart } from '../../i18n/en/chart.js';
 import { formatHours } from './format.js';
 import { AIRMASS_TICKS, ALTITUDE_TICKS_IN_AIRMASS_MODE, altitudeForAirmass, type YAxisMode } from './scales.js';
 import type { View } from './types.js';
 
 export type TimeAxis = 'local' | 'utc' | 'lst';
-export type ChartStrings = LocalizeController<typeof chart>;
+/** What the plot needs of the chart's strings (the element's LocalizeController, or the interactive part's lookup). */
+export type ChartStrings = { t(key: keyof typeof chart, vars?: Record<string, unknown>): string };
 
 export interface PlotSeries {
   key: string;
