@@ -14,6 +14,7 @@ export {
   parseTelescope,
   parseWeather,
   resolveSite,
+  sitesContaining,
   timeZoneOrNull,
 } from './lookups.js';
 export {

@@ -222,13 +222,32 @@ export function findSite(sites: ObservingSite[], query: string): ObservingSite |
   return sites.find((s) => [s.iauCode, s.name, s.nickname, s.acronym, ...s.alternateNames].some((k) => k && fold(k) == wanted));
 }
 
+/**
+ * Sites whose name, nickname or an alternate name contains the query as whole words (`Paranal`, `roque de los`,
+ * `Mauna`), for a query that names no site exactly. Words are compared folded (case and accents ignored).
+ */
+export function sitesContaining(sites: ObservingSite[], query: string): ObservingSite[] {
+  const wanted = ` ${fold(query).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  if (wanted.trim().length < 3) return [];
+  const words = (k: string) => ` ${fold(k).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return sites.filter((s) => [s.name, s.nickname, ...s.alternateNames].some((k) => k && words(k).includes(wanted)));
+}
+
 export async function resolveSite(client: ArcClient, query: string, signal?: AbortSignal | null): Promise<ObservingSite> {
   const q = text(query);
   if (!q) throw invalid('No observing site given: use its UUID, IAU code or name.');
   if (isUuid(q)) return client.site(q, signal);
-  const found = findSite(await loadSites(client, signal), q);
-  if (!found) throw new ArcApiError('not-found', `No observing site matches “${q}”. Use its UUID, IAU code or name.`);
-  return found;
+  const sites = await loadSites(client, signal);
+  const found = findSite(sites, q);
+  if (found) return found;
+  // No exact name: a part of one, when it points to a single site (“Paranal”, “Roque de los Muchachos”).
+  const partial = sitesContaining(sites, q);
+  if (partial.length == 1) return partial[0];
+  if (partial.length > 1) {
+    const names = partial.slice(0, 4).map((s) => `“${s.name}”`).join(', ') + (partial.length > 4 ? ', …' : '');
+    throw invalid(`“${q}” matches ${partial.length} observing sites (${names}). Use the full name, the nickname or the IAU code.`);
+  }
+  throw new ArcApiError('not-found', `No observing site matches “${q}”. Use its UUID, IAU code or name.`);
 }
 
 /** Activities newest first across pages, following `next` (on the base's origin only), at most `maxPages`. */

@@ -265,6 +265,17 @@ describe('ArcClient against the emulator', () => {
       expect(await uuidOf(PARANAL)).to.equal(PARANAL);
     });
 
+    it('resolves a unique part of a name (“Paranal”), and names the candidates when a part is ambiguous', async () => {
+      const c = client();
+      expect((await c.resolveSite('Paranal')).uuid).to.equal(PARANAL);
+      expect((await c.resolveSite('roque de los muchachos')).name).to.equal('Roque de los Muchachos Observatory');
+      const e = await rejection(c.resolveSite('Observatory'));
+      expect(e.code).to.equal('invalid-input');
+      expect(e.message).to.match(/matches \d+ observing sites \(“/);
+      // Parts of words do not count: “Paran” is not “Paranal”.
+      expect((await rejection(c.resolveSite('Paran'))).code).to.equal('not-found');
+    });
+
     it('says which site was not found, and refuses an empty query', async () => {
       const e = await rejection(client().resolveSite('Atlantis Observatory'));
       expect(e.code).to.equal('not-found');
