@@ -97,8 +97,10 @@ export function altitudeCurves(targets: readonly Target[], site: Site, from: Dat
 
   const times = new Float64Array(n);
   const series = Array.from({ length: bodies }, () => ({ altitude: new Float64Array(n), azimuth: new Float64Array(n) }));
+  const altitudes = series.map((s) => s.altitude);
+  const azimuths = series.map((s) => s.azimuth);
   const value = new Float64Array(dim);
-  const position = { altitude: 0, azimuth: 0 };
+  const { sinLat, cosLat, axial, polar } = frame;
   for (let j = 0; j < n; j++) {
     const ms = j === n - 1 && Math.abs(fromMs + j * stepMs - toMs) < 1 ? toMs : fromMs + j * stepMs;
     times[j] = ms;
@@ -118,12 +120,20 @@ export function altitudeCurves(targets: readonly Target[], site: Site, from: Dat
     const theta = (earthRotationAngle(utDays(ms)) + value[dim - 1] + frame.longitude) * DEG;
     const cos = Math.cos(theta);
     const sin = Math.sin(theta);
-    const siteX = frame.axial * cos;
-    const siteY = frame.axial * sin;
-    for (let b = 0; b < bodies; b++) {
-      horizon(value[3 * b] - siteX, value[3 * b + 1] - siteY, value[3 * b + 2] - frame.polar, frame, cos, sin, position);
-      series[b].altitude[j] = position.altitude;
-      series[b].azimuth[j] = position.azimuth;
+    const siteX = axial * cos;
+    const siteY = axial * sin;
+    // `horizon()` of ./ephemeris.ts written out: this loop runs (targets + 2) × samples times.
+    for (let b = 0, o = 0; b < bodies; b++, o += 3) {
+      const x = value[o] - siteX;
+      const y = value[o + 1] - siteY;
+      const z = value[o + 2] - polar;
+      const meridian = x * cos + y * sin;
+      const east = y * cos - x * sin;
+      const up = cosLat * meridian + sinLat * z;
+      const north = cosLat * z - sinLat * meridian;
+      altitudes[b][j] = 90 - Math.atan2(Math.sqrt(north * north + east * east), up) / DEG;
+      const azimuth = north || east ? Math.atan2(east, north) / DEG : 0;
+      azimuths[b][j] = azimuth < 0 ? azimuth + 360 : azimuth;
     }
   }
 
