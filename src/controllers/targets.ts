@@ -1,20 +1,15 @@
 import type { ReactiveController } from 'lit';
 import type { ArcElement } from '../elements/arc-element.js';
 import { ArcApiError, isTransient, toArcError } from '../api/errors.js';
-import { parseCoordinates, parseTarget } from '../api/targets.js';
+import { parseCoordinates, parseTarget, type ResolvedTarget } from '../api/targets.js';
+
+export type { ResolvedTarget };
 
 /** A target as a page author may give it through the `targets` property. */
 export type TargetInput =
   | string
   | { name?: string; ra?: number | string; dec?: number | string; label?: string; color?: string; pmRa?: number; pmDec?: number };
 
-export interface ResolvedTarget {
-  name: string;
-  ra: number;
-  dec: number;
-  pmRa?: number;
-  pmDec?: number;
-}
 
 export interface TargetEntry {
   /** Stable identity for keyed rendering: the input as given. */
