@@ -27,3 +27,19 @@ test('the pure modules work in Node: a night summary and a parsed coordinate', {
 test('the CDN loader does nothing in Node', { skip: !existsSync(`${dist}cdn/arcsecond-widgets.js`) && 'run the build first' }, async () => {
   await import(`${dist}cdn/arcsecond-widgets.js`);
 });
+
+test('every path in the package exports map exists after the build, and the package imports by its own name', { skip: !built && 'run the build first' }, async () => {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const root = new URL('../../', import.meta.url);
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    if (key.includes('*')) continue;
+    for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
+      assert.ok(existsSync(new URL(file, root)), `${key} → ${file} exists`);
+    }
+  }
+  const astro = await import('arcsecond-widgets/astro.js');
+  assert.equal(typeof astro.altitudeCurves, 'function');
+  const api = await import('arcsecond-widgets/api.js');
+  assert.equal(typeof api.getClient, 'function');
+});
