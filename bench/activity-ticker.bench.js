@@ -7,8 +7,8 @@
 // neither generating nor sending them competes with the ticker on the page's main thread.
 // Sets window.__benchResult = Promise<{ name, rows: [{ metric, value, unit, budget?, pass? }] }>.
 import '/dist/cdn/arcsecond-widgets.js';
+import { API, sleep, control, roundTo } from './helpers.js';
 
-const API = window.__ARC_EMULATOR__;
 const RATE = 200;
 const SECONDS = 10;
 const LIMIT = 50;
@@ -23,18 +23,7 @@ const log = (text) => {
   out.textContent += `${text}\n`;
   console.log(text);
 };
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-async function control(route, body) {
-  const res = await fetch(`${API}/__emulator/${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${route}: HTTP ${res.status}`);
-  return res.json();
-}
+const round = (value, digits = 1) => roundTo(value, digits);
 
 async function until(test, what, timeout = 20_000) {
   const end = performance.now() + timeout;

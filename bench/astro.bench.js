@@ -5,6 +5,7 @@
 // Sets window.__benchResult = Promise<{ name: 'astro', rows: [{ metric, value, unit, budget?, pass? }] }>.
 import { Body, DefineStar, Equator, Horizon, Observer } from 'astronomy-engine';
 import { altitudeCurves, angularSeparation, horizontal, nightSummary, nightWindow, properMotionPosition } from '/dist/astro.js';
+import { median, roundTo } from './helpers.js';
 
 const RUNS = 21; // medians of at least 21 runs
 const NAIVE_RUNS = 5; // the full computation takes ~100 ms a run; 5 runs give a stable median
@@ -28,11 +29,7 @@ const targets = [
 ];
 const STEP_MINUTES = 1;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-const round = (value, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value, digits = 3) => roundTo(value, digits);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function timeRuns(runs, fn) {

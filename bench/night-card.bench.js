@@ -10,8 +10,8 @@
 //     time until all 20 show the forecast.
 // Sets window.__benchResult = Promise<{ name, rows: [{ metric, value, unit, budget?, pass? }] }>.
 import '/dist/cdn/arcsecond-widgets.js';
+import { API, median, sleep, control, roundTo } from './helpers.js';
 
-const API = window.__ARC_EMULATOR__;
 const RUNS = 21;
 const WARM_UP = 3;
 
@@ -21,9 +21,7 @@ const log = (text) => {
   out.textContent += `${text}\n`;
   console.log(text);
 };
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value, digits = 2) => roundTo(value, digits);
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 async function until(test, what, timeout = 20_000) {
@@ -32,16 +30,6 @@ async function until(test, what, timeout = 20_000) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
-}
-
-async function control(route, body) {
-  const res = await fetch(`${API}/__emulator/${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${route}: HTTP ${res.status}`);
-  return res.json();
 }
 
 function card(attributes) {

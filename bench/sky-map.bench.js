@@ -13,15 +13,15 @@
 //     found by name among the resources the map loaded. (The entry's size before lazy chunks is in the size table.)
 // Sets window.__benchResult = Promise<{ name, rows: [{ metric, value, unit, budget?, pass? }] }>.
 import '/dist/cdn/arcsecond-widgets.js';
+import { median, roundTo } from './helpers.js';
 
 const RUNS = 9;
 const LAYERS = 'stars constellations names boundaries milky-way ecliptic grid';
 
 const out = document.getElementById('out');
 const log = (text) => out && (out.textContent += `${text}\n`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value, digits = 1) => roundTo(value, digits);
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 function makeMap() {

@@ -6,6 +6,7 @@
 //  3. Exports: toCSV (5-min rows), toSVG (computed styles inlined), toPNG (rasterised at 2x).
 // Sets window.__benchResult = Promise<{ name, rows: [{ metric, value, unit, budget?, pass? }] }>.
 import '/dist/cdn/arcsecond-widgets.js';
+import { median, roundTo } from './helpers.js';
 
 const RUNS = 21;
 const WARM_UP = 3;
@@ -25,8 +26,7 @@ const ATTRIBUTES = {
 const out = document.getElementById('out');
 const stage = document.getElementById('stage');
 const log = (text) => (out.textContent += `${text}\n`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value, digits = 2) => roundTo(value, digits);
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 function makeChart() {
